@@ -1,0 +1,2 @@
+/** The signaling protocol: message types, their JSON codec, validation and error codes. */
+package com.tutorme.video.protocol;
