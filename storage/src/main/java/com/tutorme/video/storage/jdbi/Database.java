@@ -1,0 +1,123 @@
+package com.tutorme.video.storage.jdbi;
+
+import com.tutorme.video.storage.BookingStore;
+import com.tutorme.video.storage.DatabaseSettings;
+import com.tutorme.video.storage.DatabaseUnavailableException;
+import com.tutorme.video.storage.SessionStore;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+/**
+ * The open database: a HikariCP pool, the schema migrated to the latest version, and the stores
+ * over it. Opening fails fast with {@link DatabaseUnavailableException} when the database cannot
+ * be reached, so a misconfigured server says so at start-up instead of on the first request.
+ */
+public final class Database implements AutoCloseable {
+  private final DatabaseSettings settings;
+  private final HikariDataSource pool;
+  private final BookingStore bookings;
+  private final SessionStore sessions;
+
+  private Database(DatabaseSettings settings, HikariDataSource pool, Clock clock) {
+    this.settings = settings;
+    this.pool = pool;
+    Jdbi jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
+    UtcInstants.register(jdbi);
+    this.bookings = new JdbiBookingStore(jdbi, clock);
+    this.sessions = new JdbiSessionStore(jdbi, clock);
+  }
+
+  /** Opens the pool and applies pending migrations; applying them again changes nothing. */
+  public static Database open(DatabaseSettings settings) {
+    return open(settings, Clock.systemUTC());
+  }
+
+  public static Database open(DatabaseSettings settings, Clock clock) {
+    HikariDataSource pool;
+    try {
+      pool = new HikariDataSource(poolConfig(settings));
+    } catch (RuntimeException e) {
+      throw new DatabaseUnavailableException(
+          "cannot connect to " + settings.describe() + ": " + Failures.rootMessage(e), e);
+    }
+    try {
+      migrate(pool);
+      return new Database(settings, pool, clock);
+    } catch (RuntimeException e) {
+      pool.close();
+      throw new DatabaseUnavailableException(
+          "cannot migrate " + settings.describe() + ": " + Failures.rootMessage(e), e);
+    }
+  }
+
+  private static HikariConfig poolConfig(DatabaseSettings settings) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("tutorme-db");
+    config.setJdbcUrl(settings.jdbcUrl());
+    config.setUsername(settings.user());
+    config.setPassword(settings.password());
+    config.setMaximumPoolSize(settings.maxPoolSize());
+    config.setMinimumIdle(Math.min(2, settings.maxPoolSize()));
+    config.setConnectionTimeout(settings.connectionTimeout().toMillis());
+    // Fail at start-up, not on the first request, when the database is unreachable.
+    config.setInitializationFailTimeout(settings.connectionTimeout().toMillis());
+    if (settings.jdbcUrl().startsWith("jdbc:postgresql:")) {
+      // Bound how long a dead database can hold a thread: connect within 2 s, and no read on a
+      // broken connection waits longer than 10 s (every query here takes milliseconds).
+      config.addDataSourceProperty("connectTimeout", "2");
+      config.addDataSourceProperty("socketTimeout", "10");
+      config.addDataSourceProperty("ApplicationName", "tutorme-video");
+    }
+    return config;
+  }
+
+  private static void migrate(DataSource dataSource) {
+    Flyway.configure()
+        .dataSource(dataSource)
+        .locations("classpath:db/migration")
+        .load()
+        .migrate();
+  }
+
+  public BookingStore bookings() {
+    return bookings;
+  }
+
+  public SessionStore sessions() {
+    return sessions;
+  }
+
+  public DatabaseSettings settings() {
+    return settings;
+  }
+
+  /** The largest number of statements that can run at once; size blocking executors to it. */
+  public int maxConnections() {
+    return settings.maxPoolSize();
+  }
+
+  /**
+   * Checks that the database answers within the pool's connection timeout plus {@code timeout}
+   * for the check itself.
+   */
+  public boolean isReachable(Duration timeout) {
+    try (Connection connection = pool.getConnection()) {
+      return connection.isValid(Math.max(1, (int) timeout.toSeconds()));
+    } catch (SQLException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+}
