@@ -1,0 +1,70 @@
+package com.tutorme.video.server;
+
+import com.tutorme.video.storage.DatabaseUnavailableException;
+import java.net.BindException;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
+
+/**
+ * Runs the server from environment variables until SIGTERM or SIGINT, then stops it cleanly and
+ * exits 0. A configuration or database problem at start-up is one error line and a non-zero
+ * exit, not a stack trace.
+ */
+public final class Main {
+  private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+  /** Exit status for a configuration error. */
+  static final int EXIT_CONFIG = 2;
+  /** Exit status when the database cannot be reached or migrated. */
+  static final int EXIT_DATABASE = 3;
+  /** Exit status when the port cannot be bound. */
+  static final int EXIT_BIND = 4;
+
+  private Main() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    TutorMeServer server;
+    try {
+      ServerConfig config = ServerConfig.fromEnvironment(System.getenv());
+      server = TutorMeServer.start(config);
+      log.info("TutorMe Video listening on http://{}:{} ({} transport), database {}",
+          config.host(), server.port(), server.transportName(), config.database().describe());
+    } catch (ConfigException e) {
+      log.error("configuration error: {}", e.getMessage());
+      System.exit(EXIT_CONFIG);
+      return;
+    } catch (DatabaseUnavailableException e) {
+      log.error("{}", e.getMessage());
+      System.exit(EXIT_DATABASE);
+      return;
+    } catch (RuntimeException e) {
+      if (rootCause(e) instanceof BindException bind) {
+        log.error("cannot listen on port {}: {}", System.getenv().getOrDefault("PORT", "8080"),
+            bind.getMessage());
+        System.exit(EXIT_BIND);
+        return;
+      }
+      throw e;
+    }
+
+    CountDownLatch stop = new CountDownLatch(1);
+    // Handling the signals ourselves, rather than in a shutdown hook, is what lets a requested
+    // stop exit 0 instead of the JVM's 143.
+    Signal.handle(new Signal("TERM"), signal -> stop.countDown());
+    Signal.handle(new Signal("INT"), signal -> stop.countDown());
+    stop.await();
+    log.info("stopping");
+    server.close();
+    System.exit(0);
+  }
+
+  private static Throwable rootCause(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root;
+  }
+}

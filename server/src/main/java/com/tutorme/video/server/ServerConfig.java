@@ -1,0 +1,53 @@
+package com.tutorme.video.server;
+
+import com.tutorme.video.storage.DatabaseSettings;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything the server needs to start, read once from environment variables. Defaults suit a
+ * developer's machine: port 8080 on every interface and the embedded database under ./data.
+ */
+public record ServerConfig(String host, int port, DatabaseSettings database) {
+
+  public static final int DEFAULT_PORT = 8080;
+
+  public ServerConfig {
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(database, "database");
+    if (port < 0 || port > 65535) {
+      throw new ConfigException("PORT must be between 0 and 65535, got " + port);
+    }
+  }
+
+  /**
+   * Reads {@code HOST}, {@code PORT}, {@code DATABASE_URL}, {@code DATABASE_USER}, {@code
+   * DATABASE_PASSWORD}, {@code DATABASE_POOL_SIZE} and {@code DATA_DIR}.
+   *
+   * @throws ConfigException naming the first variable that is malformed
+   */
+  public static ServerConfig fromEnvironment(Map<String, String> variables) {
+    Env env = new Env(variables);
+    String host = env.get("HOST", "0.0.0.0");
+    int port = env.integer("PORT", DEFAULT_PORT, 0, 65535);
+    int poolSize = env.integer("DATABASE_POOL_SIZE", DatabaseSettings.DEFAULT_POOL_SIZE, 1, 200);
+    DatabaseSettings database;
+    if (env.get("DATABASE_URL").isPresent()) {
+      try {
+        database = DatabaseSettings.fromUrl(env.get("DATABASE_URL").get(),
+            env.get("DATABASE_USER").orElse(null), env.get("DATABASE_PASSWORD").orElse(null));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(e.getMessage());
+      }
+    } else {
+      database = DatabaseSettings.embedded(Path.of(env.get("DATA_DIR", "data")));
+    }
+    return new ServerConfig(host, port, database.withMaxPoolSize(poolSize));
+  }
+
+  /** Defaults for tests and embedding: an ephemeral port on loopback and the given database. */
+  public static ServerConfig local(DatabaseSettings database) {
+    return new ServerConfig("127.0.0.1", 0, database);
+  }
+}

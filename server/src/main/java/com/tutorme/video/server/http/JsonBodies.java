@@ -1,0 +1,76 @@
+package com.tutorme.video.server.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.tutorme.video.protocol.ErrorCode;
+import java.io.IOException;
+
+/**
+ * The HTTP API's JSON: request bodies read strictly into records (unknown fields are errors, so
+ * a typo is reported instead of ignored), responses written with ISO-8601 timestamps.
+ */
+public final class JsonBodies {
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .addModule(new JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      .build();
+
+  static {
+    // Request bodies are already bounded in bytes; bound nesting too, so a deep body is cheap.
+    MAPPER.getFactory().setStreamReadConstraints(
+        StreamReadConstraints.builder().maxNestingDepth(32).build());
+  }
+
+  private JsonBodies() {}
+
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  /** Reads a request body, answering 400 with what is wrong (never a parser stack trace). */
+  public static <T> T read(ApiRequest request, Class<T> type) {
+    if (request.body().length == 0) {
+      throw new ApiException(ErrorCode.INVALID_REQUEST, "request body is empty; expected JSON");
+    }
+    try {
+      T value = MAPPER.readValue(request.body(), type);
+      if (value == null) {
+        throw new ApiException(ErrorCode.INVALID_REQUEST, "request body must be a JSON object");
+      }
+      return value;
+    } catch (JsonMappingException e) {
+      throw new ApiException(ErrorCode.INVALID_REQUEST, describe(e));
+    } catch (JsonProcessingException e) {
+      throw new ApiException(ErrorCode.INVALID_REQUEST, "request body is not valid JSON");
+    } catch (IOException e) {
+      throw new ApiException(ErrorCode.INVALID_REQUEST, "request body could not be read");
+    }
+  }
+
+  private static String describe(JsonMappingException e) {
+    if (e.getCause() instanceof IllegalArgumentException invalid && invalid.getMessage() != null) {
+      return invalid.getMessage(); // a record's compact constructor rejected a value
+    }
+    String field = e.getPath().isEmpty() ? null : e.getPath().get(e.getPath().size() - 1)
+        .getFieldName();
+    return field == null
+        ? "request body does not have the expected shape"
+        : "field '" + field + "' is missing or has the wrong type";
+  }
+
+  static byte[] write(Object body) {
+    try {
+      return MAPPER.writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("response not serialisable", e);
+    }
+  }
+}
