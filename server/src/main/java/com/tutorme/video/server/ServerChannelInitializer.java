@@ -1,31 +1,54 @@
 package com.tutorme.video.server;
 
 import com.tutorme.video.server.http.HttpApiHandler;
+import com.tutorme.video.server.http.JsonAggregator;
+import com.tutorme.video.server.http.RequestDeadlineHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.cors.CorsConfig;
+import io.netty.handler.codec.http.cors.CorsConfigBuilder;
+import io.netty.handler.codec.http.cors.CorsHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
-/** Builds each connection's pipeline: HTTP codec, bounded aggregation, the API handler. */
+/** Builds each connection's pipeline: HTTP codec, time limits, bounded aggregation, CORS, API. */
 final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
   static final String HTTP_CODEC = "http-codec";
+  static final String IDLE = "idle";
+  static final String DEADLINE = "request-deadline";
   static final String AGGREGATOR = "aggregator";
+  static final String CORS = "cors";
   static final String API = "api";
 
-  /** Request line (method, path, query) bound: a longer URI is refused. */
+  /** Request line (method, path, query) bound: a longer URI gets 414. */
   static final int MAX_INITIAL_LINE = 8 * 1024;
-  /** All header lines together. */
+  /** All header lines together: more gets 431. */
   static final int MAX_HEADER_SIZE = 16 * 1024;
   /** Request bodies are small JSON documents; a booking is a few hundred bytes. */
   static final int MAX_BODY_SIZE = 64 * 1024;
+  /** A whole request must arrive within this; slower clients get 408. */
+  static final long REQUEST_DEADLINE_MILLIS = 10_000;
+  /** Keep-alive connections with no traffic for this long are closed. */
+  static final long IDLE_SECONDS = 60;
 
   private final ChannelGroup channels;
+  private final CorsConfig cors;
   private final HttpApiHandler api;
 
-  ServerChannelInitializer(ChannelGroup channels, HttpApiHandler api) {
+  ServerChannelInitializer(ChannelGroup channels, List<String> allowedOrigins,
+      HttpApiHandler api) {
     this.channels = channels;
+    this.cors = CorsConfigBuilder.forOrigins(allowedOrigins.toArray(String[]::new))
+        .allowedRequestMethods(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT)
+        .allowedRequestHeaders("authorization", "content-type")
+        .exposeHeaders("retry-after", "www-authenticate")
+        .maxAge(600)
+        .build();
     this.api = api;
   }
 
@@ -34,7 +57,10 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
     channels.add(channel); // so shutdown can close every open connection
     ChannelPipeline pipeline = channel.pipeline();
     pipeline.addLast(HTTP_CODEC, new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_SIZE, 8192));
-    pipeline.addLast(AGGREGATOR, new HttpObjectAggregator(MAX_BODY_SIZE));
+    pipeline.addLast(IDLE, new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS));
+    pipeline.addLast(DEADLINE, new RequestDeadlineHandler(REQUEST_DEADLINE_MILLIS));
+    pipeline.addLast(AGGREGATOR, new JsonAggregator(MAX_BODY_SIZE));
+    pipeline.addLast(CORS, new CorsHandler(cors));
     pipeline.addLast(API, api);
   }
 }

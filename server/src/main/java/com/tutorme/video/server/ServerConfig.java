@@ -2,6 +2,7 @@ package com.tutorme.video.server;
 
 import com.tutorme.video.storage.DatabaseSettings;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -9,13 +10,25 @@ import java.util.Objects;
  * Everything the server needs to start, read once from environment variables. Defaults suit a
  * developer's machine: port 8080 on every interface and the embedded database under ./data.
  */
-public record ServerConfig(String host, int port, DatabaseSettings database) {
+public record ServerConfig(
+    String host,
+    int port,
+    DatabaseSettings database,
+    List<String> allowedOrigins,
+    int sessionCreatesPerMinute) {
 
   public static final int DEFAULT_PORT = 8080;
+
+  /** Session create-or-get calls per user per minute; a page load makes one. */
+  public static final int DEFAULT_SESSION_CREATES_PER_MINUTE = 30;
 
   public ServerConfig {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(database, "database");
+    allowedOrigins = List.copyOf(allowedOrigins);
+    if (sessionCreatesPerMinute < 1) {
+      throw new ConfigException("SESSION_CREATE_LIMIT_PER_MINUTE must be at least 1");
+    }
     if (port < 0 || port > 65535) {
       throw new ConfigException("PORT must be between 0 and 65535, got " + port);
     }
@@ -23,7 +36,8 @@ public record ServerConfig(String host, int port, DatabaseSettings database) {
 
   /**
    * Reads {@code HOST}, {@code PORT}, {@code DATABASE_URL}, {@code DATABASE_USER}, {@code
-   * DATABASE_PASSWORD}, {@code DATABASE_POOL_SIZE} and {@code DATA_DIR}.
+   * DATABASE_PASSWORD}, {@code DATABASE_POOL_SIZE}, {@code DATA_DIR}, {@code ALLOWED_ORIGINS}
+   * (or {@code NEXTAUTH_URL}) and {@code SESSION_CREATE_LIMIT_PER_MINUTE}.
    *
    * @throws ConfigException naming the first variable that is malformed
    */
@@ -43,11 +57,23 @@ public record ServerConfig(String host, int port, DatabaseSettings database) {
     } else {
       database = DatabaseSettings.embedded(Path.of(env.get("DATA_DIR", "data")));
     }
-    return new ServerConfig(host, port, database.withMaxPoolSize(poolSize));
+    return new ServerConfig(host, port, database.withMaxPoolSize(poolSize),
+        AllowedOrigins.from(env, port == 0 ? DEFAULT_PORT : port),
+        env.integer("SESSION_CREATE_LIMIT_PER_MINUTE", DEFAULT_SESSION_CREATES_PER_MINUTE, 1,
+            100_000));
   }
 
   /** Defaults for tests and embedding: an ephemeral port on loopback and the given database. */
   public static ServerConfig local(DatabaseSettings database) {
-    return new ServerConfig("127.0.0.1", 0, database);
+    return new ServerConfig("127.0.0.1", 0, database, List.of("http://localhost:8080"),
+        DEFAULT_SESSION_CREATES_PER_MINUTE);
+  }
+
+  public ServerConfig withAllowedOrigins(List<String> origins) {
+    return new ServerConfig(host, port, database, origins, sessionCreatesPerMinute);
+  }
+
+  public ServerConfig withSessionCreatesPerMinute(int perMinute) {
+    return new ServerConfig(host, port, database, allowedOrigins, perMinute);
   }
 }

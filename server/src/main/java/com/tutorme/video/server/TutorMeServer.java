@@ -1,8 +1,14 @@
 package com.tutorme.video.server;
 
+import com.tutorme.video.server.auth.TokenVerifier;
+import com.tutorme.video.server.http.BookingRoutes;
 import com.tutorme.video.server.http.HealthRoutes;
+import com.tutorme.video.server.http.HttpAuthenticator;
 import com.tutorme.video.server.http.HttpApiHandler;
 import com.tutorme.video.server.http.Router;
+import com.tutorme.video.server.http.SessionRoutes;
+import com.tutorme.video.server.limit.KeyedRateLimiter;
+import com.tutorme.video.server.session.SessionService;
 import com.tutorme.video.storage.jdbi.Database;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -38,8 +44,10 @@ public final class TutorMeServer implements AutoCloseable {
   private final Transport transport;
   private volatile boolean closed;
 
-  private TutorMeServer(ServerConfig config, Database database, boolean ownsDatabase)
-      throws InterruptedException {
+  private final SessionService sessions;
+
+  private TutorMeServer(ServerConfig config, Database database, boolean ownsDatabase,
+      TokenVerifier verifier) throws InterruptedException {
     this.config = config;
     this.database = database;
     this.ownsDatabase = ownsDatabase;
@@ -48,16 +56,22 @@ public final class TutorMeServer implements AutoCloseable {
     this.bossGroup = transport.newGroup(1);
     this.workerGroup = transport.newGroup(0); // Netty's default: two loops per core
     try {
+      this.sessions = new SessionService(database.bookings(), database.sessions(), blocking,
+          new KeyedRateLimiter(config.sessionCreatesPerMinute() / 60.0,
+              Math.min(10, config.sessionCreatesPerMinute())));
+      HttpAuthenticator auth = new HttpAuthenticator(verifier);
       Router router = new Router();
       HealthRoutes.register(router,
           timeout -> blocking.submit(() -> database.isReachable(timeout)));
+      SessionRoutes.register(router, auth, sessions);
+      BookingRoutes.register(router, auth, sessions);
       HttpApiHandler api = new HttpApiHandler(router, WEBSOCKET_PATH);
       this.serverChannel = new ServerBootstrap()
           .group(bossGroup, workerGroup)
           .channel(transport.serverChannelType())
           .option(ChannelOption.SO_BACKLOG, 1024)
           .childOption(ChannelOption.TCP_NODELAY, true) // signaling is latency-bound, not bulk
-          .childHandler(new ServerChannelInitializer(channels, api))
+          .childHandler(new ServerChannelInitializer(channels, config.allowedOrigins(), api))
           .bind(config.host(), config.port())
           .sync()
           .channel();
@@ -76,19 +90,54 @@ public final class TutorMeServer implements AutoCloseable {
    *     reached or migrated
    */
   public static TutorMeServer start(ServerConfig config) throws InterruptedException {
-    Database database = Database.open(config.database());
-    try {
-      return new TutorMeServer(config, database, true);
-    } catch (RuntimeException | InterruptedException e) {
-      database.close();
-      throw e;
-    }
+    return builder(config).start();
   }
 
-  /** Starts serving on a database the caller opened and will close. */
-  public static TutorMeServer start(ServerConfig config, Database database)
-      throws InterruptedException {
-    return new TutorMeServer(config, database, false);
+  /** For embedders and tests that bring their own database or token verifier. */
+  public static Builder builder(ServerConfig config) {
+    return new Builder(config);
+  }
+
+  /** Options beyond the configuration, for embedding. */
+  public static final class Builder {
+    private final ServerConfig config;
+    private Database database;
+    private TokenVerifier verifier;
+
+    private Builder(ServerConfig config) {
+      this.config = config;
+    }
+
+    /** Serve from a database the caller opened and will close. */
+    public Builder database(Database database) {
+      this.database = database;
+      return this;
+    }
+
+    /** Authenticate callers with this verifier instead of the configured JWT keys. */
+    public Builder tokenVerifier(TokenVerifier verifier) {
+      this.verifier = verifier;
+      return this;
+    }
+
+    public TutorMeServer start() throws InterruptedException {
+      if (verifier == null) {
+        // Until JWT settings are read from the configuration, no token is accepted.
+        verifier = token -> {
+          throw new com.tutorme.video.server.auth.InvalidTokenException("auth not configured");
+        };
+      }
+      if (database != null) {
+        return new TutorMeServer(config, database, false, verifier);
+      }
+      Database opened = Database.open(config.database());
+      try {
+        return new TutorMeServer(config, opened, true, verifier);
+      } catch (RuntimeException | InterruptedException e) {
+        opened.close();
+        throw e;
+      }
+    }
   }
 
   /** The port actually bound, which differs from the configured one when that was 0. */
@@ -102,6 +151,14 @@ public final class TutorMeServer implements AutoCloseable {
 
   public Database database() {
     return database;
+  }
+
+  /**
+   * Sessions and booking intake, for an embedding backend: the same operations, rules and
+   * live-room notifications as the HTTP API.
+   */
+  public SessionService sessions() {
+    return sessions;
   }
 
   String transportName() {

@@ -3,21 +3,17 @@ package com.tutorme.video.server.http;
 import com.tutorme.video.protocol.ErrorCode;
 import com.tutorme.video.storage.DatabaseUnavailableException;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -51,7 +47,9 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
       ctx.fireChannelRead(request);
       return;
     }
-    boolean keepAlive = HttpUtil.isKeepAlive(request);
+    // A request the decoder could not read leaves the connection in an unknown state: close it.
+    boolean keepAlive = HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
+    boolean headOnly = request.method().equals(HttpMethod.HEAD);
     CompletionStage<ApiResponse> response;
     try {
       response = route(request);
@@ -62,7 +60,7 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
     }
     response
         .exceptionally(HttpApiHandler::errorResponse)
-        .thenAccept(answer -> write(ctx, answer, keepAlive));
+        .thenAccept(answer -> HttpResponses.write(ctx, answer, keepAlive, headOnly));
   }
 
   private boolean isWebSocketUpgrade(FullHttpRequest request) {
@@ -72,6 +70,13 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
 
   private CompletionStage<ApiResponse> route(FullHttpRequest request) {
     if (!request.decoderResult().isSuccess()) {
+      Throwable cause = request.decoderResult().cause();
+      if (cause instanceof TooLongHttpLineException) {
+        throw new ApiException(ErrorCode.URI_TOO_LONG);
+      }
+      if (cause instanceof TooLongHttpHeaderException) {
+        throw new ApiException(ErrorCode.HEADERS_TOO_LARGE);
+      }
       throw new ApiException(ErrorCode.INVALID_REQUEST, "malformed HTTP request");
     }
     QueryStringDecoder uri = new QueryStringDecoder(request.uri());
@@ -108,23 +113,5 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
     log.error("unexpected failure serving a request", cause);
     return ApiResponse.error(ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.defaultMessage(),
         Map.of());
-  }
-
-  private static void write(ChannelHandlerContext ctx, ApiResponse answer, boolean keepAlive) {
-    byte[] body = answer.body() == null ? new byte[0] : JsonBodies.write(answer.body());
-    FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-        HttpResponseStatus.valueOf(answer.status()), Unpooled.wrappedBuffer(body));
-    if (answer.body() != null) {
-      response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json; charset=utf-8");
-    }
-    response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
-    answer.headers().forEach((name, value) -> response.headers().set(name, value));
-    HttpUtil.setContentLength(response, body.length);
-    HttpUtil.setKeepAlive(response, keepAlive);
-    // writeAndFlush is safe from any thread: Netty hands it to the channel's event loop.
-    var written = ctx.writeAndFlush(response);
-    if (!keepAlive) {
-      written.addListener(ChannelFutureListener.CLOSE);
-    }
   }
 }

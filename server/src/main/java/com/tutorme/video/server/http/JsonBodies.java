@@ -9,7 +9,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.tutorme.video.protocol.ErrorCode;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * The HTTP API's JSON: request bodies read strictly into records (unknown fields are errors, so
@@ -37,6 +41,11 @@ public final class JsonBodies {
 
   /** Reads a request body, answering 400 with what is wrong (never a parser stack trace). */
   public static <T> T read(ApiRequest request, Class<T> type) {
+    String contentType = request.header(HttpHeaderNames.CONTENT_TYPE).orElse("");
+    if (!contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+      throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+          "send the body as JSON with Content-Type: application/json");
+    }
     if (request.body().length == 0) {
       throw new ApiException(ErrorCode.INVALID_REQUEST, "request body is empty; expected JSON");
     }
@@ -59,11 +68,19 @@ public final class JsonBodies {
     if (e.getCause() instanceof IllegalArgumentException invalid && invalid.getMessage() != null) {
       return invalid.getMessage(); // a record's compact constructor rejected a value
     }
+    if (e instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()) {
+      return "field '" + lastField(e) + "' must be one of "
+          + Arrays.toString(invalid.getTargetType().getEnumConstants());
+    }
     String field = e.getPath().isEmpty() ? null : e.getPath().get(e.getPath().size() - 1)
         .getFieldName();
     return field == null
         ? "request body does not have the expected shape"
         : "field '" + field + "' is missing or has the wrong type";
+  }
+
+  private static String lastField(JsonMappingException e) {
+    return e.getPath().isEmpty() ? "?" : e.getPath().get(e.getPath().size() - 1).getFieldName();
   }
 
   static byte[] write(Object body) {

@@ -1,0 +1,46 @@
+package com.tutorme.video.server.http;
+
+import com.tutorme.video.protocol.ErrorCode;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import java.util.Map;
+
+/** Writes {@link ApiResponse}s to a channel as JSON, from any thread. */
+public final class HttpResponses {
+  private HttpResponses() {}
+
+  /** Writes the response; closes the connection after it unless {@code keepAlive}. */
+  public static void write(ChannelHandlerContext ctx, ApiResponse answer, boolean keepAlive,
+      boolean headOnly) {
+    byte[] body = answer.body() == null ? new byte[0] : JsonBodies.write(answer.body());
+    FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+        HttpResponseStatus.valueOf(answer.status()),
+        headOnly ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
+    if (answer.body() != null) {
+      response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json; charset=utf-8");
+    }
+    response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+    response.headers().set("X-Content-Type-Options", "nosniff");
+    answer.headers().forEach((name, value) -> response.headers().set(name, value));
+    HttpUtil.setContentLength(response, body.length);
+    HttpUtil.setKeepAlive(response, keepAlive);
+    // writeAndFlush is safe from any thread: Netty hands it to the channel's event loop.
+    var written = ctx.writeAndFlush(response);
+    if (!keepAlive) {
+      written.addListener(ChannelFutureListener.CLOSE);
+    }
+  }
+
+  /** Writes an error outside the router (oversized or timed-out request) and closes. */
+  public static void writeErrorAndClose(ChannelHandlerContext ctx, ErrorCode code,
+      String message) {
+    write(ctx, ApiResponse.error(code, message, Map.of()), false, false);
+  }
+}

@@ -1,0 +1,156 @@
+package com.tutorme.video.server.session;
+
+import com.tutorme.video.protocol.ErrorCode;
+import com.tutorme.video.server.BlockingExecutor;
+import com.tutorme.video.server.auth.Principal;
+import com.tutorme.video.server.http.ApiException;
+import com.tutorme.video.server.limit.KeyedRateLimiter;
+import com.tutorme.video.storage.Booking;
+import com.tutorme.video.storage.BookingMode;
+import com.tutorme.video.storage.BookingStatus;
+import com.tutorme.video.storage.BookingStore;
+import com.tutorme.video.storage.BookingUpdate;
+import com.tutorme.video.storage.BookingWrite;
+import com.tutorme.video.storage.SessionStore;
+import com.tutorme.video.storage.SessionStore.EndResult;
+import com.tutorme.video.storage.VideoSession;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The rules of video sessions: only the booking's student or tutor (or an admin or service
+ * caller) may create, read or end its session, and only online bookings that are confirmed or
+ * completed have one. Every method returns at once; the database work runs on the blocking
+ * executor and failures arrive as {@link ApiException} (or DatabaseUnavailableException).
+ */
+public final class SessionService {
+  private final BookingStore bookings;
+  private final SessionStore sessions;
+  private final BlockingExecutor blocking;
+  private final KeyedRateLimiter createLimiter;
+  private volatile SessionEndListener endListener = SessionEndListener.NONE;
+
+  public SessionService(BookingStore bookings, SessionStore sessions, BlockingExecutor blocking,
+      KeyedRateLimiter createLimiter) {
+    this.bookings = bookings;
+    this.sessions = sessions;
+    this.blocking = blocking;
+    this.createLimiter = createLimiter;
+  }
+
+  /** Installs the hook the live rooms use to hear about ended sessions. */
+  public void onSessionEnded(SessionEndListener listener) {
+    this.endListener = listener;
+  }
+
+  /**
+   * Returns the booking's session, creating it if the booking may have one. Idempotent, also
+   * under concurrent calls. Rate limited per user, except for admin and service callers.
+   */
+  public CompletableFuture<VideoSession> createOrGet(Principal caller, String bookingId) {
+    if (!caller.isPrivileged()) {
+      long waitNanos = createLimiter.tryAcquire(caller.userId());
+      if (waitNanos > 0) {
+        long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos + 999_999_999L));
+        return CompletableFuture.failedFuture(new ApiException(ErrorCode.RATE_LIMITED,
+            "too many sessions requested; retry in " + seconds + " s",
+            Map.of("Retry-After", Long.toString(seconds))));
+      }
+    }
+    return blocking.submit(() -> {
+      Booking booking = authorizedBooking(caller, bookingId);
+      Optional<VideoSession> existing = sessions.findByBookingId(bookingId);
+      if (existing.isPresent()) {
+        return existing.get();
+      }
+      requireEligible(booking);
+      return sessions.createOrGet(bookingId);
+    });
+  }
+
+  /** The booking's existing session (active or ended); 404 when it has none. */
+  public CompletableFuture<VideoSession> findForBooking(Principal caller, String bookingId) {
+    return blocking.submit(() -> {
+      Booking booking = authorizedBooking(caller, bookingId);
+      Optional<VideoSession> existing = sessions.findByBookingId(bookingId);
+      if (existing.isPresent()) {
+        return existing.get();
+      }
+      requireEligible(booking);
+      throw new ApiException(ErrorCode.SESSION_NOT_FOUND,
+          "the booking has no video session yet; create it with POST /api/video/session");
+    });
+  }
+
+  /**
+   * Ends the session; ending an ended session returns it unchanged. The first end tells the
+   * live room, whose peers get {@code session-ended}.
+   */
+  public CompletableFuture<VideoSession> end(Principal caller, String sessionId) {
+    return blocking.submit(() -> {
+      VideoSession session = sessions.findById(sessionId).orElseThrow(
+          () -> new ApiException(ErrorCode.SESSION_NOT_FOUND));
+      authorizedBooking(caller, session.bookingId());
+      EndResult result = sessions.end(sessionId).orElseThrow(
+          () -> new ApiException(ErrorCode.SESSION_NOT_FOUND));
+      if (result.endedNow()) {
+        endListener.sessionEnded(result.session(), SessionEndListener.Reason.ENDED);
+      }
+      return result.session();
+    });
+  }
+
+  /**
+   * Records what the booking backend says a booking is, keeping its session in step in the same
+   * transaction; a cancellation ends the live session. The caller must have checked that the
+   * request comes from the booking backend.
+   */
+  public CompletableFuture<BookingWrite> upsertBooking(BookingUpdate update) {
+    return blocking.submit(() -> {
+      BookingWrite write = bookings.upsert(update);
+      if (write.change() == BookingWrite.SessionChange.ENDED) {
+        endListener.sessionEnded(write.session().orElseThrow(),
+            SessionEndListener.Reason.BOOKING_CANCELLED);
+      }
+      return write;
+    });
+  }
+
+  /** The session a token admits to, for a join; read once, off the event loop. */
+  public CompletableFuture<Optional<VideoSession>> findByToken(String sessionToken) {
+    return blocking.submit(() -> sessions.findByToken(sessionToken));
+  }
+
+  /** The booking, for checking who may join its session. */
+  public CompletableFuture<Optional<Booking>> findBooking(String bookingId) {
+    return blocking.submit(() -> bookings.find(bookingId));
+  }
+
+  private Booking authorizedBooking(Principal caller, String bookingId) {
+    Booking booking = bookings.find(bookingId).orElseThrow(
+        () -> new ApiException(ErrorCode.BOOKING_NOT_FOUND));
+    if (!caller.isPrivileged() && !booking.isParticipant(caller.userId())) {
+      throw new ApiException(ErrorCode.FORBIDDEN,
+          "only the booking's student or tutor may use its video session");
+    }
+    return booking;
+  }
+
+  private static void requireEligible(Booking booking) {
+    if (booking.mode() != BookingMode.ONLINE) {
+      throw new ApiException(ErrorCode.BOOKING_NOT_ONLINE,
+          "the booking is an in-person lesson; only online lessons have a video session");
+    }
+    if (booking.status() == BookingStatus.CANCELLED) {
+      throw new ApiException(ErrorCode.BOOKING_NOT_CONFIRMED,
+          "the booking is cancelled; it has no video session");
+    }
+    if (!booking.allowsVideoSession()) {
+      throw new ApiException(ErrorCode.BOOKING_NOT_CONFIRMED,
+          "the booking is " + booking.status().name().toLowerCase(java.util.Locale.ROOT)
+              + "; a video session opens once it is confirmed");
+    }
+  }
+}
