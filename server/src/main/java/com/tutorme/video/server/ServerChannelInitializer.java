@@ -31,18 +31,18 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
   static final int MAX_HEADER_SIZE = 16 * 1024;
   /** Request bodies are small JSON documents; a booking is a few hundred bytes. */
   static final int MAX_BODY_SIZE = 64 * 1024;
-  /** A whole request must arrive within this; slower clients get 408. */
-  static final long REQUEST_DEADLINE_MILLIS = 10_000;
   /** Keep-alive connections with no traffic for this long are closed. */
   static final long IDLE_SECONDS = 60;
 
   private final ChannelGroup channels;
   private final CorsConfig cors;
   private final HttpApiHandler api;
+  private final long requestTimeoutMillis;
 
-  ServerChannelInitializer(ChannelGroup channels, List<String> allowedOrigins,
-      HttpApiHandler api) {
+  ServerChannelInitializer(ChannelGroup channels, ServerConfig config, HttpApiHandler api) {
     this.channels = channels;
+    this.requestTimeoutMillis = config.requestTimeoutMillis();
+    List<String> allowedOrigins = config.allowedOrigins();
     this.cors = CorsConfigBuilder.forOrigins(allowedOrigins.toArray(String[]::new))
         .allowedRequestMethods(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT)
         .allowedRequestHeaders("authorization", "content-type")
@@ -58,7 +58,7 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
     ChannelPipeline pipeline = channel.pipeline();
     pipeline.addLast(HTTP_CODEC, new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_SIZE, 8192));
     pipeline.addLast(IDLE, new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS));
-    pipeline.addLast(DEADLINE, new RequestDeadlineHandler(REQUEST_DEADLINE_MILLIS));
+    pipeline.addLast(DEADLINE, new RequestDeadlineHandler(requestTimeoutMillis));
     pipeline.addLast(AGGREGATOR, new JsonAggregator(MAX_BODY_SIZE));
     pipeline.addLast(CORS, new CorsHandler(cors));
     pipeline.addLast(API, api);

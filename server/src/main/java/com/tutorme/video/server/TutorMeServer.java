@@ -71,7 +71,7 @@ public final class TutorMeServer implements AutoCloseable {
           .channel(transport.serverChannelType())
           .option(ChannelOption.SO_BACKLOG, 1024)
           .childOption(ChannelOption.TCP_NODELAY, true) // signaling is latency-bound, not bulk
-          .childHandler(new ServerChannelInitializer(channels, config.allowedOrigins(), api))
+          .childHandler(new ServerChannelInitializer(channels, config, api))
           .bind(config.host(), config.port())
           .sync()
           .channel();

@@ -1,0 +1,95 @@
+package com.tutorme.video.server.http;
+
+import static com.tutorme.video.server.http.ApiClient.errorCode;
+import static com.tutorme.video.server.http.ApiClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Booking intake by the booking backend: sessions created on confirmation, ended on cancel. */
+class BookingApiIT {
+  static ApiServer api;
+  final String bookingId = "b-" + UUID.randomUUID();
+
+  @BeforeAll
+  static void start() throws InterruptedException {
+    api = ApiServer.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    api.close();
+  }
+
+  static String body(String mode, String status) {
+    return """
+        {"studentId":"stu","tutorId":"tut","mode":"%s","status":"%s",
+         "startsAt":"2026-12-01T15:00:00Z","endsAt":"2026-12-01T16:00:00+00:00"}
+        """.formatted(mode, status);
+  }
+
+  HttpResponse<String> put(String token, String json) {
+    return api.client.put("/api/bookings/" + bookingId, token, json);
+  }
+
+  @Test
+  void confirmingCreatesTheSessionAndCancellingEndsIt() {
+    String service = api.token("booking-backend", "service");
+
+    HttpResponse<String> pending = put(service, body("ONLINE", "PENDING"));
+    HttpResponse<String> confirmed = put(service, body("ONLINE", "CONFIRMED"));
+    HttpResponse<String> student = api.client.get("/api/video/session?bookingId=" + bookingId,
+        api.token("stu", "student"));
+    HttpResponse<String> cancelled = put(service, body("ONLINE", "CANCELLED"));
+
+    assertThat(pending.statusCode()).isEqualTo(200);
+    assertThat(json(pending).get("session").isNull()).isTrue();
+    assertThat(json(confirmed).get("sessionChange").asText()).isEqualTo("CREATED");
+    JsonNode session = json(confirmed).get("session");
+    assertThat(session.get("status").asText()).isEqualTo("ACTIVE");
+    assertThat(student.statusCode()).isEqualTo(200);
+    assertThat(json(student).get("sessionToken")).isEqualTo(session.get("sessionToken"));
+    assertThat(json(cancelled).get("sessionChange").asText()).isEqualTo("ENDED");
+    assertThat(json(cancelled).at("/session/status").asText()).isEqualTo("ENDED");
+    assertThat(json(cancelled).get("status").asText()).isEqualTo("CANCELLED");
+  }
+
+  @Test
+  void onlyTheServiceRoleMayWriteBookings() {
+    HttpResponse<String> asTutor = put(api.token("tut", "tutor"), body("ONLINE", "CONFIRMED"));
+    HttpResponse<String> asAdmin = put(api.token("ada", "admin"), body("ONLINE", "CONFIRMED"));
+    HttpResponse<String> anonymous = put(null, body("ONLINE", "CONFIRMED"));
+
+    assertThat(asTutor.statusCode()).isEqualTo(403);
+    assertThat(errorCode(asTutor)).isEqualTo("FORBIDDEN");
+    assertThat(asAdmin.statusCode()).isEqualTo(403);
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void invalidBookingsAreRefusedWithTheReason() {
+    String service = api.token("booking-backend", "service");
+
+    HttpResponse<String> badMode = put(service, body("HYBRID", "CONFIRMED"));
+    HttpResponse<String> backwards = put(service, """
+        {"studentId":"s","tutorId":"t","mode":"ONLINE","status":"PENDING",
+         "startsAt":"2026-12-01T16:00:00Z","endsAt":"2026-12-01T15:00:00Z"}""");
+    HttpResponse<String> missing = put(service, "{\"studentId\":\"s\"}");
+    HttpResponse<String> badDate = put(service, body("ONLINE", "PENDING")
+        .replace("2026-12-01T15:00:00Z", "yesterday"));
+    HttpResponse<String> badId = api.client.put("/api/bookings/" + "x".repeat(65), service,
+        body("ONLINE", "PENDING"));
+
+    assertThat(badMode.statusCode()).isEqualTo(400);
+    assertThat(json(badMode).at("/error/message").asText()).contains("ONLINE", "IN_PERSON");
+    assertThat(json(backwards).at("/error/message").asText()).contains("endsAt");
+    assertThat(errorCode(missing)).isEqualTo("INVALID_REQUEST");
+    assertThat(errorCode(badDate)).isEqualTo("INVALID_REQUEST");
+    assertThat(errorCode(badId)).isEqualTo("INVALID_REQUEST");
+  }
+}

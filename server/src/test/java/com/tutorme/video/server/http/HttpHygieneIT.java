@@ -1,0 +1,145 @@
+package com.tutorme.video.server.http;
+
+import static com.tutorme.video.server.http.ApiClient.errorCode;
+import static com.tutorme.video.server.http.ApiClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tutorme.video.storage.BookingMode;
+import com.tutorme.video.storage.BookingStatus;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Limits, methods, media types, CORS and timeouts, each with its documented answer. */
+class HttpHygieneIT {
+  static ApiServer api;
+
+  @BeforeAll
+  static void start() throws InterruptedException {
+    api = ApiServer.start(config -> config
+        .withAllowedOrigins(List.of("https://app.tutorme.example"))
+        .withSessionCreatesPerMinute(3)
+        .withRequestTimeoutMillis(500));
+  }
+
+  @AfterAll
+  static void stop() {
+    api.close();
+  }
+
+  @Test
+  void aWrongMethodGets405WithAllow() {
+    HttpResponse<String> response = api.client.send(api.client.request("/api/video/session",
+        api.token("stu", "student")).DELETE());
+
+    assertThat(response.statusCode()).isEqualTo(405);
+    assertThat(response.headers().firstValue("allow")).hasValue("POST, GET");
+    assertThat(errorCode(response)).isEqualTo("METHOD_NOT_ALLOWED");
+  }
+
+  @Test
+  void bodiesMustBeJson() {
+    HttpResponse<String> response = api.client.send(api.client.request("/api/video/session",
+        api.token("stu", "student")).header("Content-Type", "text/plain")
+        .POST(HttpRequest.BodyPublishers.ofString("bookingId=1")));
+
+    assertThat(response.statusCode()).isEqualTo(415);
+    assertThat(errorCode(response)).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+  }
+
+  @Test
+  void anOversizedBodyGetsJson413() {
+    String huge = "{\"bookingId\":\"" + "x".repeat(70_000) + "\"}";
+    HttpResponse<String> response = api.client.post("/api/video/session",
+        api.token("stu", "student"), huge);
+
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(errorCode(response)).isEqualTo("PAYLOAD_TOO_LARGE");
+  }
+
+  @Test
+  void aLongUriGets414AndHugeHeadersGet431() throws Exception {
+    String longUri = "GET /api/video/session?bookingId=" + "x".repeat(9_000) + " HTTP/1.1\r\n"
+        + "Host: localhost\r\n\r\n";
+    String bigHeaders = "GET /healthz HTTP/1.1\r\nHost: localhost\r\nX-Big: "
+        + "y".repeat(20_000) + "\r\n\r\n";
+
+    assertThat(rawExchange(longUri)).startsWith("HTTP/1.1 414").contains("URI_TOO_LONG");
+    assertThat(rawExchange(bigHeaders)).startsWith("HTTP/1.1 431")
+        .contains("HEADERS_TOO_LARGE");
+  }
+
+  @Test
+  void aRequestThatNeverFinishesArrivingGets408AndIsClosed() throws Exception {
+    // Headers promise a body that never comes.
+    String partial = "POST /api/video/session HTTP/1.1\r\nHost: localhost\r\n"
+        + "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"book";
+
+    assertThat(rawExchange(partial)).startsWith("HTTP/1.1 408").contains("REQUEST_TIMEOUT");
+  }
+
+  @Test
+  void sessionCreationIsRateLimitedPerUser() {
+    String booking = "rl-" + System.nanoTime();
+    api.booking(booking, "eager", "tut", BookingMode.ONLINE, BookingStatus.CONFIRMED);
+    String token = api.token("eager", "student");
+    String body = "{\"bookingId\":\"" + booking + "\"}";
+
+    for (int i = 0; i < 3; i++) {
+      assertThat(api.client.post("/api/video/session", token, body).statusCode()).isEqualTo(200);
+    }
+    HttpResponse<String> limited = api.client.post("/api/video/session", token, body);
+    HttpResponse<String> otherUser = api.client.post("/api/video/session",
+        api.token("tut", "tutor"), body);
+
+    assertThat(limited.statusCode()).isEqualTo(429);
+    assertThat(errorCode(limited)).isEqualTo("RATE_LIMITED");
+    assertThat(limited.headers().firstValue("retry-after")).hasValueSatisfying(
+        value -> assertThat(Integer.parseInt(value)).isPositive());
+    assertThat(otherUser.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void corsAnswersAllowedOriginsAndNobodyElse() {
+    HttpResponse<String> allowed = preflight("https://app.tutorme.example");
+    HttpResponse<String> foreign = preflight("https://evil.example");
+    HttpResponse<String> simple = api.client.send(api.client.request("/healthz", null)
+        .header("Origin", "https://app.tutorme.example").GET());
+
+    assertThat(allowed.headers().firstValue("access-control-allow-origin"))
+        .hasValue("https://app.tutorme.example");
+    assertThat(allowed.headers().firstValue("access-control-allow-headers").orElse(""))
+        .contains("authorization");
+    assertThat(foreign.headers().firstValue("access-control-allow-origin")).isEmpty();
+    assertThat(simple.headers().firstValue("access-control-allow-origin"))
+        .hasValue("https://app.tutorme.example");
+    assertThat(json(simple).get("status").asText()).isEqualTo("ok");
+  }
+
+  private HttpResponse<String> preflight(String origin) {
+    return api.client.send(api.client.request("/api/video/session", null)
+        .header("Origin", origin)
+        .header("Access-Control-Request-Method", "POST")
+        .header("Access-Control-Request-Headers", "authorization, content-type")
+        .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+  }
+
+  /** Sends raw bytes and reads until the server closes the connection. */
+  private String rawExchange(String request) throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", api.server.port())) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(request.getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}
