@@ -17,6 +17,11 @@ final class Env {
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
   }
 
+  /** The value as set, blank included (an empty STUN_URLS means "no STUN"); null if unset. */
+  String raw(String name) {
+    return variables.get(name);
+  }
+
   String get(String name, String fallback) {
     return get(name).orElse(fallback);
   }

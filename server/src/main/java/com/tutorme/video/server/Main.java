@@ -1,6 +1,7 @@
 package com.tutorme.video.server;
 
 import com.tutorme.video.storage.DatabaseUnavailableException;
+import com.tutorme.video.server.dev.DemoLesson;
 import java.net.BindException;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -31,6 +32,7 @@ public final class Main {
       server = TutorMeServer.start(config);
       log.info("TutorMe Video listening on http://{}:{} ({} transport), database {}",
           config.host(), server.port(), server.transportName(), config.database().describe());
+      server.demoLesson().ifPresent(demo -> announceDevelopmentMode(demo, server.port()));
     } catch (ConfigException e) {
       log.error("configuration error: {}", e.getMessage());
       System.exit(EXIT_CONFIG);
@@ -58,6 +60,16 @@ public final class Main {
     log.info("stopping");
     server.close();
     System.exit(0);
+  }
+
+  private static void announceDevelopmentMode(DemoLesson demo, int port) {
+    String base = "http://localhost:" + port;
+    log.warn("DEVELOPMENT MODE: no JWT key is configured (JWT_SECRET, JWT_PUBLIC_KEY or "
+        + "JWT_JWKS_URL), so tokens are signed with a random secret and /api/dev/demo hands "
+        + "them to anyone who can reach this port. Never run it like this in production.");
+    log.warn("demo lesson {}: open these two links in two browser tabs", demo.bookingId());
+    log.warn("  student: {}", demo.url(base, demo.studentToken()));
+    log.warn("  tutor:   {}", demo.url(base, demo.tutorToken()));
   }
 
   private static Throwable rootCause(Throwable failure) {

@@ -1,5 +1,7 @@
 package com.tutorme.video.server;
 
+import com.tutorme.video.server.auth.AuthSettings;
+import com.tutorme.video.server.ice.IceSettings;
 import com.tutorme.video.storage.DatabaseSettings;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +18,9 @@ public record ServerConfig(
     DatabaseSettings database,
     List<String> allowedOrigins,
     int sessionCreatesPerMinute,
-    int requestTimeoutMillis) {
+    int requestTimeoutMillis,
+    AuthSettings auth,
+    IceSettings ice) {
 
   public static final int DEFAULT_PORT = 8080;
 
@@ -30,6 +34,8 @@ public record ServerConfig(
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(database, "database");
     allowedOrigins = List.copyOf(allowedOrigins);
+    Objects.requireNonNull(auth, "auth");
+    Objects.requireNonNull(ice, "ice");
     if (sessionCreatesPerMinute < 1) {
       throw new ConfigException("SESSION_CREATE_LIMIT_PER_MINUTE must be at least 1");
     }
@@ -45,7 +51,9 @@ public record ServerConfig(
    * Reads {@code HOST}, {@code PORT}, {@code DATABASE_URL}, {@code DATABASE_USER}, {@code
    * DATABASE_PASSWORD}, {@code DATABASE_POOL_SIZE}, {@code DATA_DIR}, {@code ALLOWED_ORIGINS}
    * (or {@code NEXTAUTH_URL}), {@code SESSION_CREATE_LIMIT_PER_MINUTE} and {@code
-   * REQUEST_TIMEOUT_MS}.
+   * REQUEST_TIMEOUT_MS}; {@code JWT_SECRET}, {@code JWT_PUBLIC_KEY}, {@code JWT_JWKS_URL},
+   * {@code JWT_ISSUER}, {@code JWT_AUDIENCE}, {@code JWT_CLOCK_SKEW_SECONDS}; {@code
+   * STUN_URLS}, {@code TURN_URLS}, {@code TURN_SECRET}, {@code TURN_TTL_SECONDS}.
    *
    * @throws ConfigException naming the first variable that is malformed
    */
@@ -69,27 +77,57 @@ public record ServerConfig(
         AllowedOrigins.from(env, port == 0 ? DEFAULT_PORT : port),
         env.integer("SESSION_CREATE_LIMIT_PER_MINUTE", DEFAULT_SESSION_CREATES_PER_MINUTE, 1,
             100_000),
-        env.integer("REQUEST_TIMEOUT_MS", DEFAULT_REQUEST_TIMEOUT_MILLIS, 100, 600_000));
+        env.integer("REQUEST_TIMEOUT_MS", DEFAULT_REQUEST_TIMEOUT_MILLIS, 100, 600_000),
+        auth(env),
+        IceSettings.parse(env.raw("STUN_URLS"), env.get("TURN_URLS").orElse(null),
+            env.get("TURN_SECRET").orElse(null),
+            env.integer("TURN_TTL_SECONDS", (int) IceSettings.DEFAULT_TTL.toSeconds(), 60,
+                86_400)));
+  }
+
+  /** JWT settings; with no key configured, development mode with a random secret. */
+  private static AuthSettings auth(Env env) {
+    AuthSettings settings = AuthSettings.parse(env.get("JWT_SECRET").orElse(null),
+        env.get("JWT_PUBLIC_KEY").orElse(null), env.get("JWT_JWKS_URL").orElse(null),
+        env.get("JWT_ISSUER").orElse(null), env.get("JWT_AUDIENCE").orElse(null),
+        env.integer("JWT_CLOCK_SKEW_SECONDS", AuthSettings.DEFAULT_CLOCK_SKEW_SECONDS, 0, 300));
+    return settings.hasKey() ? settings : AuthSettings.forDevelopment();
   }
 
   /** Defaults for tests and embedding: an ephemeral port on loopback and the given database. */
   public static ServerConfig local(DatabaseSettings database) {
     return new ServerConfig("127.0.0.1", 0, database, List.of("http://localhost:8080"),
-        DEFAULT_SESSION_CREATES_PER_MINUTE, DEFAULT_REQUEST_TIMEOUT_MILLIS);
+        DEFAULT_SESSION_CREATES_PER_MINUTE, DEFAULT_REQUEST_TIMEOUT_MILLIS,
+        AuthSettings.forDevelopment(), IceSettings.DEFAULTS);
+  }
+
+  public ServerConfig withAuth(AuthSettings settings) {
+    return new ServerConfig(host, port, database, allowedOrigins, sessionCreatesPerMinute,
+        requestTimeoutMillis, settings, ice);
+  }
+
+  public ServerConfig withIce(IceSettings settings) {
+    return new ServerConfig(host, port, database, allowedOrigins, sessionCreatesPerMinute,
+        requestTimeoutMillis, auth, settings);
+  }
+
+  public ServerConfig withDatabase(DatabaseSettings settings) {
+    return new ServerConfig(host, port, settings, allowedOrigins, sessionCreatesPerMinute,
+        requestTimeoutMillis, auth, ice);
   }
 
   public ServerConfig withAllowedOrigins(List<String> origins) {
     return new ServerConfig(host, port, database, origins, sessionCreatesPerMinute,
-        requestTimeoutMillis);
+        requestTimeoutMillis, auth, ice);
   }
 
   public ServerConfig withSessionCreatesPerMinute(int perMinute) {
     return new ServerConfig(host, port, database, allowedOrigins, perMinute,
-        requestTimeoutMillis);
+        requestTimeoutMillis, auth, ice);
   }
 
   public ServerConfig withRequestTimeoutMillis(int millis) {
     return new ServerConfig(host, port, database, allowedOrigins, sessionCreatesPerMinute,
-        millis);
+        millis, auth, ice);
   }
 }

@@ -1,12 +1,20 @@
 package com.tutorme.video.server;
 
+import com.tutorme.video.server.auth.JwtTokenVerifier;
+import com.tutorme.video.server.auth.TokenMinter;
 import com.tutorme.video.server.auth.TokenVerifier;
+import com.tutorme.video.server.dev.DemoLesson;
+import com.tutorme.video.server.dev.DevRoutes;
+import com.tutorme.video.server.http.IceRoutes;
+import com.tutorme.video.server.ice.IceServersProvider;
 import com.tutorme.video.server.http.BookingRoutes;
 import com.tutorme.video.server.http.HealthRoutes;
 import com.tutorme.video.server.http.HttpAuthenticator;
 import com.tutorme.video.server.http.HttpApiHandler;
 import com.tutorme.video.server.http.Router;
 import com.tutorme.video.server.http.SessionRoutes;
+import com.tutorme.video.server.http.StaticFiles;
+import com.tutorme.video.server.http.WebRoutes;
 import com.tutorme.video.server.limit.KeyedRateLimiter;
 import com.tutorme.video.server.session.SessionService;
 import com.tutorme.video.storage.jdbi.Database;
@@ -18,6 +26,8 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,9 +55,12 @@ public final class TutorMeServer implements AutoCloseable {
   private volatile boolean closed;
 
   private final SessionService sessions;
+  private final JwtTokenVerifier jwtVerifier;
+  private final DemoLesson demo;
 
   private TutorMeServer(ServerConfig config, Database database, boolean ownsDatabase,
-      TokenVerifier verifier) throws InterruptedException {
+      TokenVerifier customVerifier) throws InterruptedException {
+    TokenVerifier verifier = customVerifier;
     this.config = config;
     this.database = database;
     this.ownsDatabase = ownsDatabase;
@@ -56,6 +69,10 @@ public final class TutorMeServer implements AutoCloseable {
     this.bossGroup = transport.newGroup(1);
     this.workerGroup = transport.newGroup(0); // Netty's default: two loops per core
     try {
+      this.jwtVerifier = verifier == null ? new JwtTokenVerifier(config.auth()) : null;
+      if (verifier == null) {
+        verifier = jwtVerifier;
+      }
       this.sessions = new SessionService(database.bookings(), database.sessions(), blocking,
           new KeyedRateLimiter(config.sessionCreatesPerMinute() / 60.0,
               Math.min(10, config.sessionCreatesPerMinute())));
@@ -65,6 +82,15 @@ public final class TutorMeServer implements AutoCloseable {
           timeout -> blocking.submit(() -> database.isReachable(timeout)));
       SessionRoutes.register(router, auth, sessions);
       BookingRoutes.register(router, auth, sessions);
+      IceRoutes.register(router, auth, new IceServersProvider(config.ice(), Clock.systemUTC()));
+      WebRoutes.register(router, new StaticFiles("web"));
+      if (config.auth().isDevelopment()) {
+        this.demo = DemoLesson.seed(sessions, new TokenMinter(config.auth(), Clock.systemUTC()),
+            Clock.systemUTC());
+        DevRoutes.register(router, demo, this::port);
+      } else {
+        this.demo = null;
+      }
       HttpApiHandler api = new HttpApiHandler(router, WEBSOCKET_PATH);
       this.serverChannel = new ServerBootstrap()
           .group(bossGroup, workerGroup)
@@ -80,6 +106,11 @@ public final class TutorMeServer implements AutoCloseable {
       blocking.close();
       throw e;
     }
+  }
+
+  /** The demo lesson when running in development mode. */
+  public Optional<DemoLesson> demoLesson() {
+    return Optional.ofNullable(demo);
   }
 
   /**
@@ -114,19 +145,13 @@ public final class TutorMeServer implements AutoCloseable {
       return this;
     }
 
-    /** Authenticate callers with this verifier instead of the configured JWT keys. */
+    /** Authenticate callers with this verifier instead of the configured JWT settings. */
     public Builder tokenVerifier(TokenVerifier verifier) {
       this.verifier = verifier;
       return this;
     }
 
     public TutorMeServer start() throws InterruptedException {
-      if (verifier == null) {
-        // Until JWT settings are read from the configuration, no token is accepted.
-        verifier = token -> {
-          throw new com.tutorme.video.server.auth.InvalidTokenException("auth not configured");
-        };
-      }
       if (database != null) {
         return new TutorMeServer(config, database, false, verifier);
       }
@@ -179,6 +204,9 @@ public final class TutorMeServer implements AutoCloseable {
     channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
     shutdownLoops();
     blocking.close();
+    if (jwtVerifier != null) {
+      jwtVerifier.close();
+    }
     if (ownsDatabase) {
       database.close();
     }

@@ -1,6 +1,7 @@
 package com.tutorme.video.server.auth;
 
-/** Stub until the auth branch lands. */
+/** Turns a bearer token into the caller it names, or refuses it. Never does I/O. */
+@FunctionalInterface
 public interface TokenVerifier {
   Principal verify(String token) throws InvalidTokenException;
 }

@@ -38,6 +38,9 @@ public record ApiResponse(int status, Map<String, String> headers, Object body) 
     return new ApiResponse(status, copy, body);
   }
 
+  /** A non-JSON body (the web client's files), sent as it is. */
+  public record RawBody(byte[] bytes, String contentType) {}
+
   /** JSON shape of an error response. */
   public record ErrorBody(Error error) {}
 

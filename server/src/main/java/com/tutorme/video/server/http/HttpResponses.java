@@ -19,12 +19,20 @@ public final class HttpResponses {
   /** Writes the response; closes the connection after it unless {@code keepAlive}. */
   public static void write(ChannelHandlerContext ctx, ApiResponse answer, boolean keepAlive,
       boolean headOnly) {
-    byte[] body = answer.body() == null ? new byte[0] : JsonBodies.write(answer.body());
+    byte[] body;
+    String contentType;
+    if (answer.body() instanceof ApiResponse.RawBody raw) {
+      body = raw.bytes();
+      contentType = raw.contentType();
+    } else {
+      body = answer.body() == null ? new byte[0] : JsonBodies.write(answer.body());
+      contentType = answer.body() == null ? null : "application/json; charset=utf-8";
+    }
     FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
         HttpResponseStatus.valueOf(answer.status()),
         headOnly ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
-    if (answer.body() != null) {
-      response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json; charset=utf-8");
+    if (contentType != null) {
+      response.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
     }
     response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
     response.headers().set("X-Content-Type-Options", "nosniff");

@@ -1,20 +1,14 @@
 package com.tutorme.video.server.http;
 
-import com.nimbusds.jose.crypto.MACVerifier;
-import com.nimbusds.jwt.SignedJWT;
 import com.tutorme.video.server.ServerConfig;
 import com.tutorme.video.server.TutorMeServer;
-import com.tutorme.video.server.auth.InvalidTokenException;
-import com.tutorme.video.server.auth.Principal;
-import com.tutorme.video.server.auth.Role;
-import com.tutorme.video.server.auth.TokenVerifier;
+import com.tutorme.video.server.auth.AuthSettings;
 import com.tutorme.video.storage.BookingMode;
 import com.tutorme.video.storage.BookingStatus;
 import com.tutorme.video.storage.BookingUpdate;
 import com.tutorme.video.storage.BookingWrite;
 import com.tutorme.video.storage.TestDatabases;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.function.UnaryOperator;
 
 /** The real server on an ephemeral port with HS256 auth, a token minter and a client. */
@@ -24,7 +18,7 @@ public final class ApiServer implements AutoCloseable {
   public final ApiClient client;
 
   private ApiServer(ServerConfig config) throws InterruptedException {
-    this.server = TutorMeServer.builder(config).tokenVerifier(verifier(tokens.secret())).start();
+    this.server = TutorMeServer.start(config.withAuth(AuthSettings.hmac(tokens.secret())));
     this.client = new ApiClient(server.port());
   }
 
@@ -52,24 +46,5 @@ public final class ApiServer implements AutoCloseable {
   @Override
   public void close() {
     server.close();
-  }
-
-  // Temporary: replaced by the JwtTokenVerifier of the auth package.
-  private static TokenVerifier verifier(byte[] secret) {
-    return token -> {
-      try {
-        SignedJWT jwt = SignedJWT.parse(token);
-        if (!jwt.verify(new MACVerifier(secret))) {
-          throw new InvalidTokenException("bad signature");
-        }
-        var claims = jwt.getJWTClaimsSet();
-        return new Principal(claims.getSubject(), claims.getStringClaim("name"),
-            Role.valueOf(claims.getStringClaim("role").toUpperCase(Locale.ROOT)));
-      } catch (InvalidTokenException e) {
-        throw e;
-      } catch (Exception e) {
-        throw new InvalidTokenException("malformed");
-      }
-    };
   }
 }

@@ -4,7 +4,6 @@ import static com.tutorme.video.server.http.ApiClient.errorCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.tutorme.video.server.ServerConfig;
 import com.tutorme.video.server.TcpProxy;
 import com.tutorme.video.storage.BookingMode;
 import com.tutorme.video.storage.BookingStatus;
@@ -26,9 +25,7 @@ class DatabaseOutageIT {
       DatabaseSettings viaProxy = DatabaseSettings.fromUrl(
           schema.settings().jdbcUrl().replace(":5432/", ":" + proxy.port() + "/"),
           TestDatabases.POSTGRES_USER, "");
-      try (ApiServer api = ApiServer.start(config -> new ServerConfig(config.host(),
-          config.port(), viaProxy, config.allowedOrigins(), config.sessionCreatesPerMinute(),
-          config.requestTimeoutMillis()))) {
+      try (ApiServer api = ApiServer.start(config -> config.withDatabase(viaProxy))) {
         api.booking("outage", "stu", "tut", BookingMode.ONLINE, BookingStatus.CONFIRMED);
         String token = api.token("stu", "student");
         assertThat(api.client.get("/api/video/session?bookingId=outage", token).statusCode())

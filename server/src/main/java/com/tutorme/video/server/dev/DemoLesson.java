@@ -1,0 +1,48 @@
+package com.tutorme.video.server.dev;
+
+import com.tutorme.video.server.auth.Principal;
+import com.tutorme.video.server.auth.Role;
+import com.tutorme.video.server.auth.TokenMinter;
+import com.tutorme.video.server.session.SessionService;
+import com.tutorme.video.storage.BookingMode;
+import com.tutorme.video.storage.BookingStatus;
+import com.tutorme.video.storage.BookingUpdate;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+
+/**
+ * The demo lesson of development mode: a fresh online, confirmed booking per start (so an
+ * ended demo never blocks the next run) and long-lived tokens for its two users.
+ */
+public record DemoLesson(String bookingId, Principal student, String studentToken,
+    Principal tutor, String tutorToken) {
+
+  static final Duration TOKEN_TTL = Duration.ofHours(12);
+
+  /** Writes the demo booking (its session is created with it) and mints the two tokens. */
+  public static DemoLesson seed(SessionService sessions, TokenMinter minter, Clock clock) {
+    byte[] random = new byte[4];
+    new SecureRandom().nextBytes(random);
+    String bookingId = "demo-" + HexFormat.of().formatHex(random);
+    Principal student = new Principal("demo-student", "Sam Student", Role.STUDENT);
+    Principal tutor = new Principal("demo-tutor", "Taylor Tutor", Role.TUTOR);
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+    sessions.upsertBooking(new BookingUpdate(bookingId, student.userId(), tutor.userId(),
+        BookingMode.ONLINE, BookingStatus.CONFIRMED, now, now.plus(Duration.ofHours(1))))
+        .join();
+    return new DemoLesson(bookingId, student, minter.mint(student, TOKEN_TTL), tutor,
+        minter.mint(tutor, TOKEN_TTL));
+  }
+
+  /**
+   * The lesson page for a user. The token travels in the fragment, which browsers never send
+   * to the server, so it stays out of access logs and Referer headers.
+   */
+  public String url(String baseUrl, String token) {
+    return baseUrl + "/lessons/" + bookingId + "#token=" + token;
+  }
+}
