@@ -1,9 +1,6 @@
 package com.tutorme.video.server.auth;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.tutorme.video.server.ConfigException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -77,19 +74,10 @@ public record AuthSettings(
 
   private static JWK parsePublicKey(String pem) {
     try {
-      JWK key = JWK.parseFromPEMEncodedObjects(pem.replace("\\n", "\n"));
-      if (key.isPrivate()) {
-        throw new ConfigException("JWT_PUBLIC_KEY holds a private key; give the public key");
-      }
-      if (!(key instanceof RSAKey) && !(key instanceof ECKey)) {
-        throw new ConfigException("JWT_PUBLIC_KEY must be an RSA or EC public key");
-      }
-      return key;
-    } catch (JOSEException | RuntimeException e) {
-      if (e instanceof ConfigException config) {
-        throw config;
-      }
-      throw new ConfigException("JWT_PUBLIC_KEY is not a PEM-encoded RSA or EC public key");
+      return PublicKeys.fromPem(pem);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("JWT_PUBLIC_KEY must be a PEM-encoded RSA or EC public key "
+          + "(-----BEGIN PUBLIC KEY-----); it holds " + e.getMessage());
     }
   }
 

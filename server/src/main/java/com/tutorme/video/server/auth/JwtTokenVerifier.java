@@ -15,6 +15,7 @@ import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.text.ParseException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -57,9 +58,10 @@ public final class JwtTokenVerifier implements TokenVerifier, AutoCloseable {
     if (settings.issuer() != null) {
       exact.issuer(settings.issuer());
     }
+    // Mutable sets: nimbus asks them contains(null), which Set.of answers with an NPE.
     DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
-        settings.audience() == null ? null : Set.of(settings.audience()),
-        exact.build(), Set.of("sub", "exp"), null);
+        settings.audience() == null ? null : new HashSet<>(List.of(settings.audience())),
+        exact.build(), new HashSet<>(List.of("sub", "exp")), null);
     claims.setMaxClockSkew(settings.clockSkewSeconds());
     processor.setJWTClaimsSetVerifier(claims);
   }

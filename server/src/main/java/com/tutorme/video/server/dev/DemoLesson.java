@@ -16,10 +16,11 @@ import java.util.HexFormat;
 
 /**
  * The demo lesson of development mode: a fresh online, confirmed booking per start (so an
- * ended demo never blocks the next run) and long-lived tokens for its two users.
+ * ended demo never blocks the next run), long-lived tokens for its two users, and a
+ * booking-backend token for trying the intake endpoint.
  */
 public record DemoLesson(String bookingId, Principal student, String studentToken,
-    Principal tutor, String tutorToken) {
+    Principal tutor, String tutorToken, String serviceToken) {
 
   static final Duration TOKEN_TTL = Duration.ofHours(12);
 
@@ -34,8 +35,10 @@ public record DemoLesson(String bookingId, Principal student, String studentToke
     sessions.upsertBooking(new BookingUpdate(bookingId, student.userId(), tutor.userId(),
         BookingMode.ONLINE, BookingStatus.CONFIRMED, now, now.plus(Duration.ofHours(1))))
         .join();
+    // A booking-backend token too, so the intake endpoint can be tried by hand.
+    Principal service = new Principal("demo-booking-backend", "Booking backend", Role.SERVICE);
     return new DemoLesson(bookingId, student, minter.mint(student, TOKEN_TTL), tutor,
-        minter.mint(tutor, TOKEN_TTL));
+        minter.mint(tutor, TOKEN_TTL), minter.mint(service, TOKEN_TTL));
   }
 
   /**

@@ -15,7 +15,10 @@ public final class DevRoutes {
   private DevRoutes() {}
 
   /** What the endpoint answers. */
-  record DemoBody(String bookingId, DemoUser student, DemoUser tutor) {}
+  record DemoBody(String bookingId, DemoUser student, DemoUser tutor, ServiceUser service) {}
+
+  /** The booking backend's token, for {@code PUT /api/bookings/{id}}. */
+  record ServiceUser(String userId, String token) {}
 
   /** One user of the demo: who, their token, and the page that opens their lesson. */
   record DemoUser(String userId, String name, String token, String url) {}
@@ -27,7 +30,8 @@ public final class DevRoutes {
           new DemoUser(demo.student().userId(), demo.student().name(), demo.studentToken(),
               demo.url(base, demo.studentToken())),
           new DemoUser(demo.tutor().userId(), demo.tutor().name(), demo.tutorToken(),
-              demo.url(base, demo.tutorToken())))));
+              demo.url(base, demo.tutorToken())),
+          new ServiceUser("demo-booking-backend", demo.serviceToken()))));
     });
   }
 
