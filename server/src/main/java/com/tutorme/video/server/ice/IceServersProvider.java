@@ -1,5 +1,6 @@
 package com.tutorme.video.server.ice;
 
+import com.tutorme.video.protocol.IceServer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package com.tutorme.video.server.ice;
 
+import com.tutorme.video.protocol.IceServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

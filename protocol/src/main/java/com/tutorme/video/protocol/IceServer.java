@@ -1,4 +1,4 @@
-package com.tutorme.video.server.ice;
+package com.tutorme.video.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;

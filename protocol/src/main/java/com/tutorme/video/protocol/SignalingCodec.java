@@ -1,0 +1,117 @@
+package com.tutorme.video.protocol;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.List;
+
+/**
+ * Turns frames into {@link ClientMessage}s and {@link ServerMessage}s into frames, with the one
+ * configured ObjectMapper of the protocol. Thread-safe. Every way a frame can be wrong becomes
+ * a {@link ProtocolException} with {@code INVALID_MESSAGE} and a message naming the problem.
+ */
+public final class SignalingCodec {
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES) // newer clients may add fields
+      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+      .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+      .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS) // "true" is not a boolean
+      .build();
+
+  static {
+    // Nor is 5 a string: a field of the wrong type is an error, not a guess.
+    for (CoercionInputShape shape : List.of(CoercionInputShape.Integer, CoercionInputShape.Float,
+        CoercionInputShape.Boolean)) {
+      MAPPER.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
+    }
+    // A frame is at most 64 KiB, but nesting costs stack: refuse deep documents early.
+    MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+        .maxNestingDepth(Limits.MAX_JSON_DEPTH)
+        .maxStringLength(Limits.MAX_FRAME_BYTES)
+        .maxNumberLength(32)
+        .build());
+  }
+
+  private SignalingCodec() {}
+
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  /** Reads one client frame. */
+  public static ClientMessage decode(String frame) {
+    JsonNode tree;
+    try {
+      tree = MAPPER.readTree(frame);
+    } catch (StreamConstraintsException e) {
+      throw ProtocolException.invalid("the message is nested too deeply or too long");
+    } catch (JsonProcessingException e) {
+      throw ProtocolException.invalid("the message is not valid JSON");
+    }
+    if (tree == null || !tree.isObject()) {
+      throw ProtocolException.invalid("a message must be a JSON object with a type");
+    }
+    String ref = refOf(tree);
+    JsonNode type = tree.get("type");
+    if (type == null || !type.isTextual() || type.asText().isEmpty()) {
+      throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "a message needs a type", ref);
+    }
+    try {
+      return MAPPER.treeToValue(tree, ClientMessage.class);
+    } catch (InvalidTypeIdException e) {
+      throw new ProtocolException(ErrorCode.INVALID_MESSAGE,
+          "unknown message type '" + clip(type.asText()) + "'", ref);
+    } catch (ValueInstantiationException e) {
+      String reason = e.getCause() instanceof IllegalArgumentException invalid
+          ? invalid.getMessage() : "a field is invalid";
+      throw new ProtocolException(ErrorCode.INVALID_MESSAGE, reason, ref);
+    } catch (MismatchedInputException e) {
+      throw new ProtocolException(ErrorCode.INVALID_MESSAGE, mismatch(e), ref);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "the message is not valid", ref);
+    }
+  }
+
+  /** Writes one server frame. */
+  public static String encode(ServerMessage message) {
+    try {
+      return MAPPER.writeValueAsString(message);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("server message not serialisable", e);
+    }
+  }
+
+  private static String mismatch(MismatchedInputException e) {
+    if (e.getPath().isEmpty()) {
+      return "a message must be a JSON object with a type";
+    }
+    String field = e.getPath().get(e.getPath().size() - 1).getFieldName();
+    return field == null ? "a field has the wrong type" : "field '" + field
+        + "' has the wrong type";
+  }
+
+  /** The message's id, if it has a short string one; for error replies. */
+  private static String refOf(JsonNode tree) {
+    JsonNode id = tree.get("id");
+    return id != null && id.isTextual() && !id.asText().isEmpty()
+        && id.asText().length() <= Limits.MAX_ID_CHARS ? id.asText() : null;
+  }
+
+  private static String clip(String value) {
+    return value.length() > 32 ? value.substring(0, 32) + "…" : value;
+  }
+}
