@@ -26,6 +26,31 @@ public sealed interface ClientMessage {
   /** The client's id for this message, or null. */
   String id();
 
+  /** Dispatches to the handler's method for this variant. */
+  <R> R accept(Handler<R> handler);
+
+  /**
+   * One method per message type. Java 17 has no pattern switch, so this is how a new variant
+   * fails to compile until every handler handles it.
+   */
+  interface Handler<R> {
+    R joinSession(JoinSession message);
+
+    R offer(Offer message);
+
+    R answer(Answer message);
+
+    R iceCandidate(IceCandidate message);
+
+    R leaveSession(LeaveSession message);
+
+    R chat(Chat message);
+
+    R mediaState(MediaState message);
+
+    R ping(Ping message);
+  }
+
   /** A message the server relays to the other peer(s), stamped with its sender. */
   sealed interface Relayable extends ClientMessage {
     /** The one peer to send to, or null for every other peer of the session. */
@@ -38,6 +63,11 @@ public sealed interface ClientMessage {
       Checks.id(id);
       Checks.text("sessionToken", sessionToken, Limits.MAX_TOKEN_CHARS);
     }
+
+    @Override
+    public <R> R accept(Handler<R> handler) {
+      return handler.joinSession(this);
+    }
   }
 
   /** A WebRTC offer (RTCSessionDescription.sdp of type "offer"). */
@@ -46,6 +76,11 @@ public sealed interface ClientMessage {
       Checks.id(id);
       Checks.text("sdp", sdp, Limits.MAX_SDP_CHARS);
       Checks.peer(to);
+    }
+
+    @Override
+    public <R> R accept(Handler<R> handler) {
+      return handler.offer(this);
     }
   }
 
@@ -56,6 +91,11 @@ public sealed interface ClientMessage {
       Checks.text("sdp", sdp, Limits.MAX_SDP_CHARS);
       Checks.peer(to);
     }
+
+    @Override
+    public <R> R accept(Handler<R> handler) {
+      return handler.answer(this);
+    }
   }
 
   /** An ICE candidate as RTCIceCandidate.toJSON() gives it; null means end of candidates. */
@@ -64,12 +104,22 @@ public sealed interface ClientMessage {
       Checks.id(id);
       Checks.peer(to);
     }
+
+    @Override
+    public <R> R accept(Handler<R> handler) {
+      return handler.iceCandidate(this);
+    }
   }
 
   /** Leave the session's room; the connection stays open and may join again. */
   record LeaveSession(String id) implements ClientMessage {
     public LeaveSession {
       Checks.id(id);
+    }
+
+    @Override
+    public <R> R accept(Handler<R> handler) {
+      return handler.leaveSession(this);
     }
   }
 
@@ -79,6 +129,11 @@ public sealed interface ClientMessage {
       Checks.id(id);
       Checks.text("text", text, Limits.MAX_CHAT_CHARS);
       Checks.peer(to);
+    }
+
+    @Override
+    public <R> R accept(Handler<R> handler) {
+      return handler.chat(this);
     }
   }
 
@@ -92,12 +147,22 @@ public sealed interface ClientMessage {
       }
       Checks.peer(to);
     }
+
+    @Override
+    public <R> R accept(Handler<R> handler) {
+      return handler.mediaState(this);
+    }
   }
 
   /** An application-level ping (browsers cannot send WebSocket pings); answered with pong. */
   record Ping(String id) implements ClientMessage {
     public Ping {
       Checks.id(id);
+    }
+
+    @Override
+    public <R> R accept(Handler<R> handler) {
+      return handler.ping(this);
     }
   }
 

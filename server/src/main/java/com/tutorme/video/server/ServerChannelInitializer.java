@@ -3,6 +3,7 @@ package com.tutorme.video.server;
 import com.tutorme.video.server.http.HttpApiHandler;
 import com.tutorme.video.server.http.JsonAggregator;
 import com.tutorme.video.server.http.RequestDeadlineHandler;
+import com.tutorme.video.server.ws.WebSocketGate;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
@@ -16,7 +17,10 @@ import io.netty.handler.timeout.IdleStateHandler;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Builds each connection's pipeline: HTTP codec, time limits, bounded aggregation, CORS, API. */
+/**
+ * Builds each connection's pipeline: HTTP codec, time limits, bounded aggregation, CORS, the
+ * API, and the gate that turns an authenticated upgrade into a signaling connection.
+ */
 final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
   static final String HTTP_CODEC = "http-codec";
   static final String IDLE = "idle";
@@ -24,6 +28,10 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
   static final String AGGREGATOR = "aggregator";
   static final String CORS = "cors";
   static final String API = "api";
+  static final String WS_GATE = "ws-gate";
+
+  /** What serves plain HTTP, and leaves the pipeline when a connection becomes a WebSocket. */
+  static final List<String> HTTP_ONLY = List.of(IDLE, DEADLINE, CORS, API);
 
   /** Request line (method, path, query) bound: a longer URI gets 414. */
   static final int MAX_INITIAL_LINE = 8 * 1024;
@@ -37,9 +45,12 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
   private final ChannelGroup channels;
   private final CorsConfig cors;
   private final HttpApiHandler api;
+  private final WebSocketGate gate;
   private final long requestTimeoutMillis;
 
-  ServerChannelInitializer(ChannelGroup channels, ServerConfig config, HttpApiHandler api) {
+  ServerChannelInitializer(ChannelGroup channels, ServerConfig config, HttpApiHandler api,
+      WebSocketGate gate) {
+    this.gate = gate;
     this.channels = channels;
     this.requestTimeoutMillis = config.requestTimeoutMillis();
     List<String> allowedOrigins = config.allowedOrigins();
@@ -62,5 +73,6 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
     pipeline.addLast(AGGREGATOR, new JsonAggregator(MAX_BODY_SIZE));
     pipeline.addLast(CORS, new CorsHandler(cors));
     pipeline.addLast(API, api);
+    pipeline.addLast(WS_GATE, gate);
   }
 }

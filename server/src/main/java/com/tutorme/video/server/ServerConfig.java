@@ -2,6 +2,7 @@ package com.tutorme.video.server;
 
 import com.tutorme.video.server.auth.AuthSettings;
 import com.tutorme.video.server.ice.IceSettings;
+import com.tutorme.video.server.ws.SignalingSettings;
 import com.tutorme.video.storage.DatabaseSettings;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +21,8 @@ public record ServerConfig(
     int sessionCreatesPerMinute,
     int requestTimeoutMillis,
     AuthSettings auth,
-    IceSettings ice) {
+    IceSettings ice,
+    SignalingSettings signaling) {
 
   public static final int DEFAULT_PORT = 8080;
 
@@ -36,6 +38,7 @@ public record ServerConfig(
     allowedOrigins = List.copyOf(allowedOrigins);
     Objects.requireNonNull(auth, "auth");
     Objects.requireNonNull(ice, "ice");
+    Objects.requireNonNull(signaling, "signaling");
     if (sessionCreatesPerMinute < 1) {
       throw new ConfigException("SESSION_CREATE_LIMIT_PER_MINUTE must be at least 1");
     }
@@ -53,7 +56,8 @@ public record ServerConfig(
    * (or {@code NEXTAUTH_URL}), {@code SESSION_CREATE_LIMIT_PER_MINUTE} and {@code
    * REQUEST_TIMEOUT_MS}; {@code JWT_SECRET}, {@code JWT_PUBLIC_KEY}, {@code JWT_JWKS_URL},
    * {@code JWT_ISSUER}, {@code JWT_AUDIENCE}, {@code JWT_CLOCK_SKEW_SECONDS}; {@code
-   * STUN_URLS}, {@code TURN_URLS}, {@code TURN_SECRET}, {@code TURN_TTL_SECONDS}.
+   * STUN_URLS}, {@code TURN_URLS}, {@code TURN_SECRET}, {@code TURN_TTL_SECONDS}; {@code
+   * ROOM_CAPACITY}, {@code WS_PING_INTERVAL_MS}, {@code WS_MAX_CONNECTIONS_PER_USER}.
    *
    * @throws ConfigException naming the first variable that is malformed
    */
@@ -82,7 +86,13 @@ public record ServerConfig(
         IceSettings.parse(env.raw("STUN_URLS"), env.get("TURN_URLS").orElse(null),
             env.get("TURN_SECRET").orElse(null),
             env.integer("TURN_TTL_SECONDS", (int) IceSettings.DEFAULT_TTL.toSeconds(), 60,
-                86_400)));
+                86_400)),
+        new SignalingSettings(
+            env.integer("ROOM_CAPACITY", SignalingSettings.DEFAULTS.roomCapacity(), 1, 50),
+            env.integer("WS_PING_INTERVAL_MS", SignalingSettings.DEFAULTS.pingIntervalMillis(),
+                100, 300_000),
+            env.integer("WS_MAX_CONNECTIONS_PER_USER",
+                SignalingSettings.DEFAULTS.maxConnectionsPerUser(), 1, 1_000)));
   }
 
   /** JWT settings; with no key configured, development mode with a random secret. */
@@ -98,36 +108,41 @@ public record ServerConfig(
   public static ServerConfig local(DatabaseSettings database) {
     return new ServerConfig("127.0.0.1", 0, database, List.of("http://localhost:8080"),
         DEFAULT_SESSION_CREATES_PER_MINUTE, DEFAULT_REQUEST_TIMEOUT_MILLIS,
-        AuthSettings.forDevelopment(), IceSettings.DEFAULTS);
+        AuthSettings.forDevelopment(), IceSettings.DEFAULTS, SignalingSettings.DEFAULTS);
   }
 
   public ServerConfig withAuth(AuthSettings settings) {
     return new ServerConfig(host, port, database, allowedOrigins, sessionCreatesPerMinute,
-        requestTimeoutMillis, settings, ice);
+        requestTimeoutMillis, settings, ice, signaling);
   }
 
   public ServerConfig withIce(IceSettings settings) {
     return new ServerConfig(host, port, database, allowedOrigins, sessionCreatesPerMinute,
-        requestTimeoutMillis, auth, settings);
+        requestTimeoutMillis, auth, settings, signaling);
+  }
+
+  public ServerConfig withSignaling(SignalingSettings settings) {
+    return new ServerConfig(host, port, database, allowedOrigins, sessionCreatesPerMinute,
+        requestTimeoutMillis, auth, ice, settings);
   }
 
   public ServerConfig withDatabase(DatabaseSettings settings) {
     return new ServerConfig(host, port, settings, allowedOrigins, sessionCreatesPerMinute,
-        requestTimeoutMillis, auth, ice);
+        requestTimeoutMillis, auth, ice, signaling);
   }
 
   public ServerConfig withAllowedOrigins(List<String> origins) {
     return new ServerConfig(host, port, database, origins, sessionCreatesPerMinute,
-        requestTimeoutMillis, auth, ice);
+        requestTimeoutMillis, auth, ice, signaling);
   }
 
   public ServerConfig withSessionCreatesPerMinute(int perMinute) {
     return new ServerConfig(host, port, database, allowedOrigins, perMinute,
-        requestTimeoutMillis, auth, ice);
+        requestTimeoutMillis, auth, ice, signaling);
   }
 
   public ServerConfig withRequestTimeoutMillis(int millis) {
     return new ServerConfig(host, port, database, allowedOrigins, sessionCreatesPerMinute,
-        millis, auth, ice);
+        millis, auth, ice, signaling);
   }
 }

@@ -15,6 +15,11 @@ import com.tutorme.video.server.http.Router;
 import com.tutorme.video.server.http.SessionRoutes;
 import com.tutorme.video.server.http.StaticFiles;
 import com.tutorme.video.server.http.WebRoutes;
+import com.tutorme.video.server.room.RoomRegistry;
+import com.tutorme.video.server.ws.SignalingHandler;
+import com.tutorme.video.server.ws.WebSocketGate;
+import com.tutorme.video.protocol.CloseCode;
+import io.netty.channel.WriteBufferWaterMark;
 import com.tutorme.video.server.limit.KeyedRateLimiter;
 import com.tutorme.video.server.session.SessionService;
 import com.tutorme.video.storage.jdbi.Database;
@@ -57,6 +62,7 @@ public final class TutorMeServer implements AutoCloseable {
   private final SessionService sessions;
   private final JwtTokenVerifier jwtVerifier;
   private final DemoLesson demo;
+  private final RoomRegistry rooms;
 
   private TutorMeServer(ServerConfig config, Database database, boolean ownsDatabase,
       TokenVerifier customVerifier) throws InterruptedException {
@@ -82,7 +88,8 @@ public final class TutorMeServer implements AutoCloseable {
           timeout -> blocking.submit(() -> database.isReachable(timeout)));
       SessionRoutes.register(router, auth, sessions);
       BookingRoutes.register(router, auth, sessions);
-      IceRoutes.register(router, auth, new IceServersProvider(config.ice(), Clock.systemUTC()));
+      IceServersProvider iceServers = new IceServersProvider(config.ice(), Clock.systemUTC());
+      IceRoutes.register(router, auth, iceServers);
       WebRoutes.register(router, new StaticFiles("web"));
       if (config.auth().isDevelopment()) {
         this.demo = DemoLesson.seed(sessions, new TokenMinter(config.auth(), Clock.systemUTC()),
@@ -92,12 +99,22 @@ public final class TutorMeServer implements AutoCloseable {
         this.demo = null;
       }
       HttpApiHandler api = new HttpApiHandler(router, WEBSOCKET_PATH);
+      this.rooms = new RoomRegistry(config.signaling().roomCapacity());
+      sessions.onSessionEnded((session, reason) -> rooms.endSession(session.id(),
+          reason.wireName()));
+      TokenVerifier wsVerifier = verifier;
+      WebSocketGate gate = new WebSocketGate(WEBSOCKET_PATH, config.allowedOrigins(),
+          wsVerifier, config.signaling(), ServerChannelInitializer.HTTP_ONLY,
+          principal -> new SignalingHandler(principal, sessions, rooms, iceServers));
       this.serverChannel = new ServerBootstrap()
           .group(bossGroup, workerGroup)
           .channel(transport.serverChannelType())
           .option(ChannelOption.SO_BACKLOG, 1024)
           .childOption(ChannelOption.TCP_NODELAY, true) // signaling is latency-bound, not bulk
-          .childHandler(new ServerChannelInitializer(channels, config, api))
+          // A peer more than 1 MiB behind has stopped reading: its next message closes it.
+          .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
+              new WriteBufferWaterMark(256 * 1024, 1024 * 1024))
+          .childHandler(new ServerChannelInitializer(channels, config, api, gate))
           .bind(config.host(), config.port())
           .sync()
           .channel();
@@ -106,6 +123,11 @@ public final class TutorMeServer implements AutoCloseable {
       blocking.close();
       throw e;
     }
+  }
+
+  /** The live rooms, for embedders that want to watch presence. */
+  public RoomRegistry rooms() {
+    return rooms;
   }
 
   /** The demo lesson when running in development mode. */
@@ -201,6 +223,7 @@ public final class TutorMeServer implements AutoCloseable {
     }
     closed = true;
     serverChannel.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+    rooms.closeAll(CloseCode.GOING_AWAY); // queued before the channel closes below
     channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
     shutdownLoops();
     blocking.close();

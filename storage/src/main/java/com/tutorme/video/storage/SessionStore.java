@@ -18,6 +18,9 @@ public interface SessionStore {
 
   Optional<VideoSession> findByToken(String sessionToken);
 
+  /** The session a token admits to, with its booking, in one query: all a join reads. */
+  Optional<SessionAccess> findAccessByToken(String sessionToken);
+
   /**
    * Ends the session: status {@code ENDED} and {@code endedAt} set once. Ending an ended session
    * changes nothing and returns it as it is.

@@ -11,6 +11,7 @@ import com.tutorme.video.storage.BookingStatus;
 import com.tutorme.video.storage.BookingStore;
 import com.tutorme.video.storage.BookingUpdate;
 import com.tutorme.video.storage.BookingWrite;
+import com.tutorme.video.storage.SessionAccess;
 import com.tutorme.video.storage.SessionStore;
 import com.tutorme.video.storage.SessionStore.EndResult;
 import com.tutorme.video.storage.VideoSession;
@@ -118,14 +119,12 @@ public final class SessionService {
     });
   }
 
-  /** The session a token admits to, for a join; read once, off the event loop. */
-  public CompletableFuture<Optional<VideoSession>> findByToken(String sessionToken) {
-    return blocking.submit(() -> sessions.findByToken(sessionToken));
-  }
-
-  /** The booking, for checking who may join its session. */
-  public CompletableFuture<Optional<Booking>> findBooking(String bookingId) {
-    return blocking.submit(() -> bookings.find(bookingId));
+  /**
+   * The session a token admits to, with its booking: everything a join needs, in one query,
+   * off the event loop.
+   */
+  public CompletableFuture<Optional<SessionAccess>> findAccessByToken(String sessionToken) {
+    return blocking.submit(() -> sessions.findAccessByToken(sessionToken));
   }
 
   private Booking authorizedBooking(Principal caller, String bookingId) {

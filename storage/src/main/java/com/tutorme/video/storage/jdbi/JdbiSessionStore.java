@@ -1,5 +1,6 @@
 package com.tutorme.video.storage.jdbi;
 
+import com.tutorme.video.storage.SessionAccess;
 import com.tutorme.video.storage.SessionStore;
 import com.tutorme.video.storage.VideoSession;
 import java.time.Clock;
@@ -64,6 +65,11 @@ final class JdbiSessionStore implements SessionStore {
   @Override
   public Optional<VideoSession> findByToken(String sessionToken) {
     return Failures.translate(() -> dao.findByToken(sessionToken));
+  }
+
+  @Override
+  public Optional<SessionAccess> findAccessByToken(String sessionToken) {
+    return Failures.translate(() -> dao.findAccessByToken(sessionToken));
   }
 
   @Override

@@ -10,6 +10,7 @@ import com.tutorme.video.storage.BookingUpdate;
 import com.tutorme.video.storage.BookingWrite;
 import com.tutorme.video.storage.BookingWrite.SessionChange;
 import com.tutorme.video.storage.DatabaseSettings;
+import com.tutorme.video.storage.SessionAccess;
 import com.tutorme.video.storage.SessionStatus;
 import com.tutorme.video.storage.SessionStore.EndResult;
 import com.tutorme.video.storage.VideoSession;
@@ -180,6 +181,11 @@ abstract class StoreContract {
     assertThat(database.sessions().findById(session.id())).contains(session);
     assertThat(database.sessions().findByBookingId(id)).contains(session);
     assertThat(database.sessions().findByToken(session.sessionToken())).contains(session);
+    SessionAccess access = database.sessions().findAccessByToken(session.sessionToken())
+        .orElseThrow();
+    assertThat(access.session()).isEqualTo(session);
+    assertThat(access.booking()).isEqualTo(database.bookings().find(id).orElseThrow());
+    assertThat(database.sessions().findAccessByToken("nope")).isEmpty();
   }
 
   @Test

@@ -1,0 +1,240 @@
+package com.tutorme.video.server.ws;
+
+import com.tutorme.video.protocol.ClientMessage;
+import com.tutorme.video.protocol.CloseCode;
+import com.tutorme.video.protocol.ErrorCode;
+import com.tutorme.video.protocol.Limits;
+import com.tutorme.video.protocol.ProtocolException;
+import com.tutorme.video.protocol.ServerMessage;
+import com.tutorme.video.protocol.SignalingCodec;
+import com.tutorme.video.server.auth.Principal;
+import com.tutorme.video.server.ice.IceServersProvider;
+import com.tutorme.video.server.limit.TokenBucket;
+import com.tutorme.video.server.room.JoinResult;
+import com.tutorme.video.server.room.Peer;
+import com.tutorme.video.server.room.RoomRegistry;
+import com.tutorme.video.server.session.SessionService;
+import com.tutorme.video.storage.DatabaseUnavailableException;
+import com.tutorme.video.storage.SessionAccess;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.CorruptedFrameException;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One authenticated signaling connection: reads client messages, answers joins (one database
+ * read, off the event loop), relays negotiation through the room with the sender stamped, and
+ * leaves the room when the connection goes. Its state is touched only on its event loop.
+ */
+public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
+  private static final Logger log = LoggerFactory.getLogger(SignalingHandler.class);
+
+  private final Principal principal;
+  private final SessionService sessions;
+  private final RoomRegistry rooms;
+  private final IceServersProvider ice;
+  private final TokenBucket rate =
+      new TokenBucket(Limits.MESSAGES_PER_SECOND, Limits.MESSAGE_BURST, System.nanoTime());
+  private final Messages messages = new Messages();
+  private ChannelPeerSink sink;
+  private ChannelHandlerContext ctx;
+  private Peer peer;
+  private boolean joining;
+  private int refusedInARow;
+
+  public SignalingHandler(Principal principal, SessionService sessions, RoomRegistry rooms,
+      IceServersProvider ice) {
+    this.principal = principal;
+    this.sessions = sessions;
+    this.rooms = rooms;
+    this.ice = ice;
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    this.ctx = ctx;
+    this.sink = new ChannelPeerSink(ctx.channel());
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+    if (frame instanceof TextWebSocketFrame text) {
+      onText(text.text());
+    } else if (frame instanceof BinaryWebSocketFrame) {
+      sink.close(CloseCode.UNSUPPORTED_DATA);
+    }
+  }
+
+  private void onText(String text) {
+    if (rate.tryTake(System.nanoTime()) > 0) {
+      refusedInARow++;
+      if (refusedInARow == 1) {
+        reply(ErrorCode.RATE_LIMITED, "slow down: at most " + Limits.MESSAGES_PER_SECOND
+            + " messages per second", null);
+      } else if (refusedInARow > Limits.MESSAGE_BURST) {
+        sink.close(CloseCode.POLICY_VIOLATION); // it kept flooding after being told
+      }
+      return;
+    }
+    refusedInARow = 0;
+    try {
+      SignalingCodec.decode(text).accept(messages);
+    } catch (ProtocolException e) {
+      sink.send(ServerMessage.Error.of(e));
+    }
+  }
+
+  private void reply(ErrorCode code, String message, String ref) {
+    sink.send(new ServerMessage.Error(code, message, ref));
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+    if (peer != null) {
+      rooms.leave(peer);
+      peer = null;
+    }
+    super.channelInactive(ctx);
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (cause instanceof TooLongFrameException) {
+      sink.close(CloseCode.MESSAGE_TOO_BIG);
+    } else if (cause instanceof CorruptedFrameException) {
+      sink.close(CloseCode.POLICY_VIOLATION);
+    } else {
+      log.warn("signaling connection failed", cause);
+      sink.close(CloseCode.INTERNAL_ERROR);
+    }
+  }
+
+  private void finishJoin(ClientMessage.JoinSession join, Optional<SessionAccess> found,
+      Throwable failure) {
+    joining = false;
+    if (!ctx.channel().isActive()) {
+      return;
+    }
+    if (failure != null) {
+      Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+          ? failure.getCause() : failure;
+      if (cause instanceof DatabaseUnavailableException) {
+        reply(ErrorCode.DATABASE_UNAVAILABLE, "the database is unavailable; retry shortly",
+            join.id());
+      } else {
+        log.error("join failed", cause);
+        reply(ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.defaultMessage(), join.id());
+      }
+      return;
+    }
+    if (found.isEmpty()) {
+      reply(ErrorCode.SESSION_NOT_FOUND, "no session has this token", join.id());
+      return;
+    }
+    SessionAccess access = found.get();
+    if (!access.session().isActive()) {
+      reply(ErrorCode.SESSION_ENDED, "the session has ended", join.id());
+      return;
+    }
+    if (!principal.isPrivileged() && !access.booking().isParticipant(principal.userId())) {
+      reply(ErrorCode.FORBIDDEN, "only the booking's student or tutor may join", join.id());
+      return;
+    }
+    JoinResult result = rooms.join(access.session().id(), principal.userId(), principal.name(),
+        principal.role().wireName(), sink, join.id(), ice.forUser(principal.userId()));
+    if (result instanceof JoinResult.Joined joined) {
+      peer = joined.peer();
+    } else if (result instanceof JoinResult.Refused refused) {
+      reply(refused.code(), refused.message(), join.id());
+    }
+  }
+
+  private void relay(ClientMessage.Relayable message, ServerMessage outgoing) {
+    if (peer == null) {
+      reply(ErrorCode.NOT_JOINED, "join a session first", message.id());
+      return;
+    }
+    ErrorCode failure = rooms.relay(peer, message.to(), outgoing);
+    if (failure == ErrorCode.NOT_JOINED) {
+      peer = null; // replaced or ended under us
+      reply(failure, "this connection is no longer in the session", message.id());
+    } else if (failure != null) {
+      reply(failure, "no peer " + message.to() + " in this session", message.id());
+    }
+  }
+
+  /** What each client message does; an unhandled new variant fails to compile here. */
+  private final class Messages implements ClientMessage.Handler<Void> {
+    @Override
+    public Void joinSession(ClientMessage.JoinSession join) {
+      if (peer != null) {
+        reply(ErrorCode.ALREADY_JOINED, "leave the session before joining another", join.id());
+      } else if (joining) {
+        reply(ErrorCode.ALREADY_JOINED, "a join is already in progress", join.id());
+      } else {
+        joining = true;
+        sessions.findAccessByToken(join.sessionToken()).whenComplete((found, failure) ->
+            ctx.executor().execute(() -> finishJoin(join, found, failure)));
+      }
+      return null;
+    }
+
+    @Override
+    public Void offer(ClientMessage.Offer m) {
+      relay(m, peer == null ? null : new ServerMessage.Offer(m.sdp(), peer.sender()));
+      return null;
+    }
+
+    @Override
+    public Void answer(ClientMessage.Answer m) {
+      relay(m, peer == null ? null : new ServerMessage.Answer(m.sdp(), peer.sender()));
+      return null;
+    }
+
+    @Override
+    public Void iceCandidate(ClientMessage.IceCandidate m) {
+      relay(m, peer == null ? null
+          : new ServerMessage.IceCandidate(m.candidate(), peer.sender()));
+      return null;
+    }
+
+    @Override
+    public Void chat(ClientMessage.Chat m) {
+      relay(m, peer == null ? null
+          : new ServerMessage.Chat(m.text(), peer.sender(), Instant.now().toString()));
+      return null;
+    }
+
+    @Override
+    public Void mediaState(ClientMessage.MediaState m) {
+      relay(m, peer == null ? null : new ServerMessage.MediaState(m.audio(), m.video(),
+          m.screen(), peer.sender()));
+      return null;
+    }
+
+    @Override
+    public Void leaveSession(ClientMessage.LeaveSession m) {
+      if (peer == null) {
+        reply(ErrorCode.NOT_JOINED, "not in a session", m.id());
+      } else {
+        rooms.leave(peer);
+        peer = null;
+      }
+      return null;
+    }
+
+    @Override
+    public Void ping(ClientMessage.Ping m) {
+      sink.send(new ServerMessage.Pong(m.id()));
+      return null;
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package com.tutorme.video.server.ws;
+
+/**
+ * Signaling limits an operator may tune.
+ *
+ * @param roomCapacity peers per session (two for a 1:1 lesson)
+ * @param pingIntervalMillis quiet time before the server pings; a connection quiet for two
+ *     intervals is closed as dead (4003)
+ * @param maxConnectionsPerUser signaling sockets one user may hold open
+ */
+public record SignalingSettings(int roomCapacity, int pingIntervalMillis,
+    int maxConnectionsPerUser) {
+
+  public static final SignalingSettings DEFAULTS = new SignalingSettings(2, 15_000, 8);
+
+  public SignalingSettings {
+    if (roomCapacity < 1 || pingIntervalMillis < 50 || maxConnectionsPerUser < 1) {
+      throw new IllegalArgumentException("signaling settings out of range");
+    }
+  }
+}

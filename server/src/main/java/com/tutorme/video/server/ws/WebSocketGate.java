@@ -1,0 +1,173 @@
+package com.tutorme.video.server.ws;
+
+import com.tutorme.video.protocol.ErrorCode;
+import com.tutorme.video.protocol.Limits;
+import com.tutorme.video.server.auth.InvalidTokenException;
+import com.tutorme.video.server.auth.Principal;
+import com.tutorme.video.server.auth.TokenVerifier;
+import com.tutorme.video.server.http.ApiResponse;
+import com.tutorme.video.server.http.HttpResponses;
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * Guards the WebSocket upgrade: the {@code Origin} must be allowed (403) and the token valid
+ * (401) before any upgrade happens, and a user may hold only so many sockets (429). An
+ * accepted request has the HTTP handlers swapped for the signaling ones and is handed to
+ * Netty's handshaker. The token is read from {@code access_token} in the query or an {@code
+ * access_token.<jwt>} entry of {@code Sec-WebSocket-Protocol}, and never logged.
+ */
+@Sharable
+public final class WebSocketGate extends ChannelInboundHandlerAdapter {
+  /** The subprotocol the server speaks; echoed when the client offers it. */
+  public static final String SUBPROTOCOL = "tutorme-v1";
+  private static final String TOKEN_PROTOCOL_PREFIX = "access_token.";
+
+  private final String path;
+  private final Set<String> allowedOrigins;
+  private final TokenVerifier verifier;
+  private final SignalingSettings settings;
+  private final UserConnections connections;
+  private final List<String> httpHandlerNames;
+  private final Function<Principal, SignalingHandler> signaling;
+
+  /**
+   * @param httpHandlerNames handlers that serve plain HTTP and leave the pipeline on upgrade
+   * @param signaling makes the per-connection signaling handler for an authenticated user
+   */
+  public WebSocketGate(String path, List<String> allowedOrigins, TokenVerifier verifier,
+      SignalingSettings settings, List<String> httpHandlerNames,
+      Function<Principal, SignalingHandler> signaling) {
+    this.path = path;
+    this.allowedOrigins = Set.copyOf(allowedOrigins);
+    this.verifier = verifier;
+    this.settings = settings;
+    this.connections = new UserConnections(settings.maxConnectionsPerUser());
+    this.httpHandlerNames = List.copyOf(httpHandlerNames);
+    this.signaling = signaling;
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (!(msg instanceof FullHttpRequest request)) {
+      ctx.fireChannelRead(msg);
+      return;
+    }
+    Principal principal;
+    try {
+      principal = admit(request);
+    } catch (Rejection rejection) {
+      request.release();
+      HttpResponses.write(ctx, rejection.response, false, false);
+      return;
+    }
+    upgrade(ctx, request, principal);
+  }
+
+  private Principal admit(FullHttpRequest request) throws Rejection {
+    // Browsers always send Origin; other clients (backends, the load generator) may not, and
+    // cannot be used for cross-site requests, so only a present Origin is checked.
+    String origin = request.headers().get(HttpHeaderNames.ORIGIN);
+    if (origin != null && !allowedOrigins.contains(origin)) {
+      throw new Rejection(ApiResponse.error(ErrorCode.FORBIDDEN,
+          "origin " + clip(origin) + " is not allowed", Map.of()));
+    }
+    String token = tokenOf(request);
+    if (token == null) {
+      throw new Rejection(ApiResponse.error(ErrorCode.UNAUTHENTICATED,
+          "pass the token as access_token in the query or in Sec-WebSocket-Protocol",
+          Map.of("WWW-Authenticate", "Bearer realm=\"tutorme-video\"")));
+    }
+    Principal principal;
+    try {
+      principal = verifier.verify(token);
+    } catch (InvalidTokenException e) {
+      throw new Rejection(ApiResponse.error(ErrorCode.INVALID_TOKEN,
+          "invalid access token: " + e.getMessage(), Map.of("WWW-Authenticate",
+              "Bearer realm=\"tutorme-video\", error=\"invalid_token\"")));
+    }
+    if (!connections.tryOpen(principal.userId())) {
+      throw new Rejection(ApiResponse.error(ErrorCode.RATE_LIMITED,
+          "too many open connections for this user", Map.of("Retry-After", "5")));
+    }
+    return principal;
+  }
+
+  private void upgrade(ChannelHandlerContext ctx, FullHttpRequest request, Principal principal) {
+    ChannelPipeline pipeline = ctx.pipeline();
+    for (String name : httpHandlerNames) {
+      if (pipeline.get(name) != null) {
+        pipeline.remove(name);
+      }
+    }
+    WebSocketServerProtocolConfig config = WebSocketServerProtocolConfig.newBuilder()
+        .websocketPath(path)
+        .checkStartsWith(true) // the path carries a query; the router already matched it
+        .subprotocols(SUBPROTOCOL)
+        .handshakeTimeoutMillis(10_000)
+        .decoderConfig(WebSocketDecoderConfig.newBuilder()
+            // Bounded here so an oversized frame is refused (1009) before it is buffered.
+            .maxFramePayloadLength(Limits.MAX_FRAME_BYTES)
+            .allowExtensions(false)
+            .closeOnProtocolViolation(true)
+            .build())
+        .build();
+    pipeline.addAfter(ctx.name(), "ws-idle", new IdleStateHandler(
+        settings.pingIntervalMillis(), 0, 0, TimeUnit.MILLISECONDS));
+    pipeline.addAfter("ws-idle", "ws-liveness", new LivenessHandler());
+    pipeline.addAfter("ws-liveness", "ws-protocol", new WebSocketServerProtocolHandler(config));
+    pipeline.addAfter("ws-protocol", "ws-aggregator",
+        new WebSocketFrameAggregator(Limits.MAX_FRAME_BYTES));
+    pipeline.addAfter("ws-aggregator", "signaling", signaling.apply(principal));
+    ctx.channel().closeFuture().addListener(done -> connections.closed(principal.userId()));
+    ctx.fireChannelRead(request);
+    pipeline.remove(this);
+  }
+
+  static String tokenOf(FullHttpRequest request) {
+    List<String> query = new QueryStringDecoder(request.uri()).parameters().get("access_token");
+    if (query != null && !query.isEmpty() && !query.get(0).isEmpty()) {
+      return query.get(0);
+    }
+    String protocols = request.headers().get(HttpHeaderNames.SEC_WEBSOCKET_PROTOCOL);
+    if (protocols != null) {
+      for (String entry : protocols.split(",")) {
+        String trimmed = entry.strip();
+        if (trimmed.startsWith(TOKEN_PROTOCOL_PREFIX)) {
+          return trimmed.substring(TOKEN_PROTOCOL_PREFIX.length());
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String clip(String value) {
+    return value.length() > 100 ? value.substring(0, 100) + "…" : value;
+  }
+
+  /** An upgrade refused with this response. */
+  private static final class Rejection extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final transient ApiResponse response;
+
+    Rejection(ApiResponse response) {
+      super(null, null, false, false);
+      this.response = response;
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package com.tutorme.video.server.ws;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * A bare-socket WebSocket client that does only what a test tells it: it can go silent (no
+ * pongs, no close), or stop reading altogether, which a well-behaved client never does.
+ */
+final class RawWebSocket implements AutoCloseable {
+  private final Socket socket;
+  private final OutputStream out;
+  private final InputStream in;
+
+  RawWebSocket(int port, String token) throws IOException {
+    socket = new Socket("127.0.0.1", port);
+    socket.setSoTimeout(10_000);
+    out = socket.getOutputStream();
+    in = socket.getInputStream();
+    byte[] nonce = new byte[16];
+    new SecureRandom().nextBytes(nonce);
+    out.write(("GET /ws?access_token=" + token + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+        + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce) + "\r\n\r\n")
+        .getBytes(StandardCharsets.US_ASCII));
+    out.flush();
+    String status = readHeaders();
+    if (!status.startsWith("HTTP/1.1 101")) {
+      throw new IOException("upgrade refused: " + status);
+    }
+  }
+
+  private String readHeaders() throws IOException {
+    StringBuilder headers = new StringBuilder();
+    while (!headers.toString().endsWith("\r\n\r\n")) {
+      int b = in.read();
+      if (b < 0) {
+        throw new IOException("closed during handshake: " + headers);
+      }
+      headers.append((char) b);
+    }
+    return headers.toString();
+  }
+
+  /** Sends one masked text frame, as a client must. */
+  void sendText(String text) throws IOException {
+    byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+    byte[] mask = new byte[4];
+    new SecureRandom().nextBytes(mask);
+    out.write(0x81);
+    if (payload.length < 126) {
+      out.write(0x80 | payload.length);
+    } else if (payload.length < 65536) {
+      out.write(0x80 | 126);
+      out.write(payload.length >>> 8);
+      out.write(payload.length & 0xff);
+    } else {
+      out.write(0x80 | 127);
+      for (int shift = 56; shift >= 0; shift -= 8) {
+        out.write((int) (((long) payload.length >>> shift) & 0xff));
+      }
+    }
+    out.write(mask);
+    for (int i = 0; i < payload.length; i++) {
+      payload[i] = (byte) (payload[i] ^ mask[i % 4]);
+    }
+    out.write(payload);
+    out.flush();
+  }
+
+  /** Reads frames until a text frame arrives and returns its payload (server frames are unmasked). */
+  String readText() throws IOException {
+    while (true) {
+      int first = in.read();
+      int second = in.read();
+      if (first < 0 || second < 0) {
+        throw new IOException("closed");
+      }
+      long length = second & 0x7f;
+      if (length == 126) {
+        length = (in.read() << 8) | in.read();
+      } else if (length == 127) {
+        length = 0;
+        for (int i = 0; i < 8; i++) {
+          length = (length << 8) | in.read();
+        }
+      }
+      byte[] payload = in.readNBytes((int) length);
+      if ((first & 0x0f) == 0x1) {
+        return new String(payload, StandardCharsets.UTF_8);
+      }
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    socket.close();
+  }
+}
