@@ -17,6 +17,7 @@ import com.tutorme.video.server.http.StaticFiles;
 import com.tutorme.video.server.http.WebRoutes;
 import com.tutorme.video.server.room.RoomRegistry;
 import com.tutorme.video.server.ws.SignalingHandler;
+import com.tutorme.video.server.ws.SignalingStats;
 import com.tutorme.video.server.ws.WebSocketGate;
 import com.tutorme.video.protocol.CloseCode;
 import io.netty.channel.WriteBufferWaterMark;
@@ -63,6 +64,7 @@ public final class TutorMeServer implements AutoCloseable {
   private final JwtTokenVerifier jwtVerifier;
   private final DemoLesson demo;
   private final RoomRegistry rooms;
+  private final SignalingStats signalingStats = new SignalingStats();
 
   private TutorMeServer(ServerConfig config, Database database, boolean ownsDatabase,
       TokenVerifier customVerifier) throws InterruptedException {
@@ -105,7 +107,8 @@ public final class TutorMeServer implements AutoCloseable {
       TokenVerifier wsVerifier = verifier;
       WebSocketGate gate = new WebSocketGate(WEBSOCKET_PATH, config.allowedOrigins(),
           wsVerifier, config.signaling(), ServerChannelInitializer.HTTP_ONLY,
-          principal -> new SignalingHandler(principal, sessions, rooms, iceServers));
+          principal -> new SignalingHandler(principal, sessions, rooms, iceServers,
+              signalingStats), signalingStats);
       this.serverChannel = new ServerBootstrap()
           .group(bossGroup, workerGroup)
           .channel(transport.serverChannelType())
@@ -128,6 +131,11 @@ public final class TutorMeServer implements AutoCloseable {
   /** The live rooms, for embedders that want to watch presence. */
   public RoomRegistry rooms() {
     return rooms;
+  }
+
+  /** Counters of the signaling edge. */
+  public SignalingStats signalingStats() {
+    return signalingStats;
   }
 
   /** The demo lesson when running in development mode. */

@@ -5,10 +5,7 @@ import com.tutorme.video.protocol.ServerMessage;
 import com.tutorme.video.protocol.SignalingCodec;
 import com.tutorme.video.server.room.PeerSink;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
-import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A peer's WebSocket. A peer whose outbound buffer is over the high water mark has stopped
@@ -16,15 +13,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class ChannelPeerSink implements PeerSink {
   private final Channel channel;
-  private final AtomicBoolean closing = new AtomicBoolean();
+  private final SignalingStats stats;
 
-  ChannelPeerSink(Channel channel) {
+  ChannelPeerSink(Channel channel, SignalingStats stats) {
     this.channel = channel;
+    this.stats = stats;
   }
 
   @Override
   public void send(ServerMessage message) {
-    if (closing.get()) {
+    if (Closer.isClosing(channel)) {
       return;
     }
     if (!channel.isWritable()) {
@@ -36,14 +34,6 @@ final class ChannelPeerSink implements PeerSink {
 
   @Override
   public void close(CloseCode code) {
-    closeChannel(channel, code, closing);
-  }
-
-  /** Sends the close frame after what is queued, then closes; once per channel. */
-  static void closeChannel(Channel channel, CloseCode code, AtomicBoolean once) {
-    if (once.compareAndSet(false, true)) {
-      channel.writeAndFlush(new CloseWebSocketFrame(code.code(), code.reason()))
-          .addListener(ChannelFutureListener.CLOSE);
-    }
+    Closer.close(channel, code, stats);
   }
 }

@@ -2,9 +2,7 @@ package com.tutorme.video.server.ws;
 
 import com.tutorme.video.protocol.CloseCode;
 import io.netty.channel.ChannelDuplexHandler;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
@@ -16,7 +14,12 @@ import io.netty.handler.timeout.IdleStateEvent;
  * an IdleStateHandler whose reader timeout is the ping interval.
  */
 final class LivenessHandler extends ChannelDuplexHandler {
+  private final SignalingStats stats;
   private boolean awaitingPong;
+
+  LivenessHandler(SignalingStats stats) {
+    this.stats = stats;
+  }
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
@@ -28,8 +31,7 @@ final class LivenessHandler extends ChannelDuplexHandler {
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
     if (evt instanceof IdleStateEvent idle && idle.state() == IdleState.READER_IDLE) {
       if (awaitingPong) {
-        ctx.writeAndFlush(new CloseWebSocketFrame(CloseCode.IDLE_TIMEOUT.code(),
-            CloseCode.IDLE_TIMEOUT.reason())).addListener(ChannelFutureListener.CLOSE);
+        Closer.close(ctx.channel(), CloseCode.IDLE_TIMEOUT, stats);
       } else {
         awaitingPong = true;
         ctx.writeAndFlush(new PingWebSocketFrame());

@@ -41,6 +41,7 @@ public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocke
   private final SessionService sessions;
   private final RoomRegistry rooms;
   private final IceServersProvider ice;
+  private final SignalingStats stats;
   private final TokenBucket rate =
       new TokenBucket(Limits.MESSAGES_PER_SECOND, Limits.MESSAGE_BURST, System.nanoTime());
   private final Messages messages = new Messages();
@@ -51,7 +52,8 @@ public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocke
   private int refusedInARow;
 
   public SignalingHandler(Principal principal, SessionService sessions, RoomRegistry rooms,
-      IceServersProvider ice) {
+      IceServersProvider ice, SignalingStats stats) {
+    this.stats = stats;
     this.principal = principal;
     this.sessions = sessions;
     this.rooms = rooms;
@@ -61,7 +63,7 @@ public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocke
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
     this.ctx = ctx;
-    this.sink = new ChannelPeerSink(ctx.channel());
+    this.sink = new ChannelPeerSink(ctx.channel(), stats);
   }
 
   @Override

@@ -45,6 +45,7 @@ public final class WebSocketGate extends ChannelInboundHandlerAdapter {
   private final UserConnections connections;
   private final List<String> httpHandlerNames;
   private final Function<Principal, SignalingHandler> signaling;
+  private final SignalingStats stats;
 
   /**
    * @param httpHandlerNames handlers that serve plain HTTP and leave the pipeline on upgrade
@@ -52,7 +53,8 @@ public final class WebSocketGate extends ChannelInboundHandlerAdapter {
    */
   public WebSocketGate(String path, List<String> allowedOrigins, TokenVerifier verifier,
       SignalingSettings settings, List<String> httpHandlerNames,
-      Function<Principal, SignalingHandler> signaling) {
+      Function<Principal, SignalingHandler> signaling, SignalingStats stats) {
+    this.stats = stats;
     this.path = path;
     this.allowedOrigins = Set.copyOf(allowedOrigins);
     this.verifier = verifier;
@@ -129,7 +131,7 @@ public final class WebSocketGate extends ChannelInboundHandlerAdapter {
         .build();
     pipeline.addAfter(ctx.name(), "ws-idle", new IdleStateHandler(
         settings.pingIntervalMillis(), 0, 0, TimeUnit.MILLISECONDS));
-    pipeline.addAfter("ws-idle", "ws-liveness", new LivenessHandler());
+    pipeline.addAfter("ws-idle", "ws-liveness", new LivenessHandler(stats));
     pipeline.addAfter("ws-liveness", "ws-protocol", new WebSocketServerProtocolHandler(config));
     pipeline.addAfter("ws-protocol", "ws-aggregator",
         new WebSocketFrameAggregator(Limits.MAX_FRAME_BYTES));

@@ -1,0 +1,124 @@
+package com.tutorme.video.server.room;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tutorme.video.protocol.CloseCode;
+import com.tutorme.video.protocol.ErrorCode;
+import com.tutorme.video.protocol.ServerMessage;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Room logic with fake sinks: presence order, replacement, capacity, relay and end. */
+class RoomRegistryTest {
+
+  /** Records what a peer was sent and how it was closed. */
+  static final class FakeSink implements PeerSink {
+    final List<ServerMessage> sent = new ArrayList<>();
+    CloseCode closed;
+
+    @Override
+    public void send(ServerMessage message) {
+      sent.add(message);
+    }
+
+    @Override
+    public void close(CloseCode code) {
+      closed = code;
+    }
+
+    List<String> types() {
+      return sent.stream().map(m -> m.getClass().getSimpleName()).toList();
+    }
+  }
+
+  final RoomRegistry rooms = new RoomRegistry(2);
+
+  Peer join(String user, FakeSink sink) {
+    JoinResult result = rooms.join("s1", user, user, "student", sink, null, List.of());
+    return ((JoinResult.Joined) result).peer();
+  }
+
+  @Test
+  void theSecondPeerIsAcknowledgedWithTheFirstAndTheFirstHearsOfIt() {
+    FakeSink a = new FakeSink();
+    FakeSink b = new FakeSink();
+    Peer first = join("a", a);
+    join("b", b);
+
+    assertThat(a.types()).containsExactly("SessionJoined", "UserJoined");
+    ServerMessage.SessionJoined ack = (ServerMessage.SessionJoined) b.sent.get(0);
+    assertThat(ack.peers()).containsExactly(first.info());
+  }
+
+  @Test
+  void aThirdPeerIsRefusedButTheSameUserReplacesItsOldConnection() {
+    FakeSink a = new FakeSink();
+    FakeSink b = new FakeSink();
+    join("a", a);
+    Peer oldB = join("b", b);
+
+    JoinResult third = rooms.join("s1", "c", "c", "student", new FakeSink(), "r", List.of());
+    FakeSink newB = new FakeSink();
+    Peer replacement = join("b", newB);
+
+    assertThat(third).isEqualTo(new JoinResult.Refused(ErrorCode.ROOM_FULL,
+        "the session already has 2 participants"));
+    assertThat(b.closed).isEqualTo(CloseCode.REPLACED);
+    assertThat(a.types()).containsExactly("SessionJoined", "UserJoined", "UserLeft",
+        "UserJoined");
+    assertThat(rooms.relay(oldB, null, new ServerMessage.Chat("x", oldB.sender(), "t")))
+        .isEqualTo(ErrorCode.NOT_JOINED);
+    assertThat(rooms.peersOf("s1")).extracting(info -> info.peerId())
+        .contains(replacement.peerId());
+  }
+
+  @Test
+  void relayGoesToTheNamedPeerOrToEveryOtherButNeverBack() {
+    FakeSink a = new FakeSink();
+    FakeSink b = new FakeSink();
+    Peer first = join("a", a);
+    Peer second = join("b", b);
+
+    assertThat(rooms.relay(first, null, new ServerMessage.Chat("hi", first.sender(), "t")))
+        .isNull();
+    assertThat(rooms.relay(second, first.peerId(), new ServerMessage.Answer("v", null)))
+        .isNull();
+    assertThat(rooms.relay(first, "nobody", new ServerMessage.Offer("v", null)))
+        .isEqualTo(ErrorCode.PEER_NOT_FOUND);
+    assertThat(rooms.relay(first, first.peerId(), new ServerMessage.Offer("v", null)))
+        .isEqualTo(ErrorCode.PEER_NOT_FOUND);
+
+    assertThat(b.types()).containsExactly("SessionJoined", "Chat");
+    assertThat(a.types()).containsExactly("SessionJoined", "UserJoined", "Answer");
+  }
+
+  @Test
+  void leavingForgetsAnEmptyRoom() {
+    FakeSink a = new FakeSink();
+    FakeSink b = new FakeSink();
+    Peer first = join("a", a);
+    Peer second = join("b", b);
+
+    rooms.leave(first);
+    rooms.leave(first);
+    assertThat(b.types()).containsExactly("SessionJoined", "UserLeft");
+    rooms.leave(second);
+    assertThat(rooms.roomCount()).isZero();
+  }
+
+  @Test
+  void endingTellsEveryPeerClosesThemAndRefusesLaterJoins() {
+    FakeSink a = new FakeSink();
+    join("a", a);
+
+    rooms.endSession("s1", "ended");
+    JoinResult late = rooms.join("s1", "b", "b", "tutor", new FakeSink(), null, List.of());
+
+    assertThat(a.sent.get(a.sent.size() - 1)).isEqualTo(new ServerMessage.SessionEnded("ended"));
+    assertThat(a.closed).isEqualTo(CloseCode.SESSION_ENDED);
+    assertThat(late).isInstanceOf(JoinResult.Refused.class);
+    assertThat(((JoinResult.Refused) late).code()).isEqualTo(ErrorCode.SESSION_ENDED);
+    assertThat(rooms.roomCount()).isZero();
+  }
+}

@@ -1,0 +1,163 @@
+package com.tutorme.video.server.ws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.tutorme.video.protocol.CloseCode;
+import com.tutorme.video.protocol.Limits;
+import com.tutorme.video.server.http.ApiServer;
+import com.tutorme.video.storage.BookingMode;
+import com.tutorme.video.storage.BookingStatus;
+import com.tutorme.video.storage.VideoSession;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Bad input, floods and stalled readers: each gets its documented answer, others unharmed. */
+class SignalingLimitsIT {
+  static ApiServer api;
+  /** A healthy lesson in another room, checked after each abuse. */
+  static WsClient bystanderA;
+  static WsClient bystanderB;
+
+  @BeforeAll
+  static void start() throws InterruptedException {
+    api = ApiServer.start(config -> config.withSignaling(new SignalingSettings(2, 200, 8)));
+    VideoSession other = session("calm-student", "calm-tutor");
+    bystanderA = WsClient.connect(api.server.port(), api.token("calm-student", "student"));
+    bystanderB = WsClient.connect(api.server.port(), api.token("calm-tutor", "tutor"));
+    bystanderA.join(other.sessionToken());
+    bystanderB.join(other.sessionToken());
+    bystanderA.next("user-joined");
+  }
+
+  @AfterAll
+  static void stop() {
+    bystanderA.close();
+    bystanderB.close();
+    api.close();
+  }
+
+  static VideoSession session(String student, String tutor) {
+    return api.booking("b-" + UUID.randomUUID(), student, tutor, BookingMode.ONLINE,
+        BookingStatus.CONFIRMED).session().orElseThrow();
+  }
+
+  static void assertTheOtherRoomStillWorks() {
+    String text = "still here " + UUID.randomUUID();
+    bystanderA.send("{\"type\":\"chat\",\"text\":\"" + text + "\"}");
+    assertThat(bystanderB.awaitType("chat").get("text").asText()).isEqualTo(text);
+  }
+
+  WsClient connect(String user) {
+    return WsClient.connect(api.server.port(), api.token(user, "student"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "malformed JSON       | {\"type\":                    | INVALID_MESSAGE",
+      "not an object        | [\"offer\"]                   | INVALID_MESSAGE",
+      "unknown type         | {\"type\":\"warp\",\"id\":\"w\"} | INVALID_MESSAGE",
+      "missing field        | {\"type\":\"join-session\"}   | INVALID_MESSAGE",
+      "wrong field type     | {\"type\":\"chat\",\"text\":7} | INVALID_MESSAGE",
+      "deep nesting         | {\"type\":\"chat\",\"text\":\"x\",\"a\":[[[[[[[[[[[[]]]]]]]]]]]]} | INVALID_MESSAGE",
+      "relay before join    | {\"type\":\"chat\",\"text\":\"hi\"} | NOT_JOINED",
+  })
+  void badMessagesGetAnErrorAndTheConnectionLives(String name, String frame, String code) {
+    try (WsClient client = connect("bad-" + UUID.randomUUID())) {
+      client.send(frame);
+      JsonNode error = client.next("error");
+
+      assertThat(error.get("code").asText()).isEqualTo(code);
+      assertThat(error.get("message").asText()).isNotBlank().doesNotContain("Exception");
+      client.send("{\"type\":\"ping\",\"id\":\"alive\"}");
+      assertThat(client.next("pong").get("ref").asText()).isEqualTo("alive");
+    }
+    assertTheOtherRoomStillWorks();
+  }
+
+  @Test
+  void theRefOfABadMessageIsEchoed() {
+    try (WsClient client = connect("ref-" + UUID.randomUUID())) {
+      client.send("{\"type\":\"warp\",\"id\":\"w-1\"}");
+      assertThat(client.next("error").get("ref").asText()).isEqualTo("w-1");
+    }
+  }
+
+  @Test
+  void aBinaryFrameClosesWith1003() {
+    try (WsClient client = connect("bin-" + UUID.randomUUID())) {
+      client.sendBinary(new byte[] {1, 2, 3});
+      assertThat(client.awaitClose(Duration.ofSeconds(5))).isEqualTo(1003);
+    }
+    assertTheOtherRoomStillWorks();
+  }
+
+  @Test
+  void anOversizedFrameClosesWith1009() {
+    try (WsClient client = connect("big-" + UUID.randomUUID())) {
+      client.send("{\"type\":\"chat\",\"text\":\"" + "x".repeat(Limits.MAX_FRAME_BYTES + 10)
+          + "\"}");
+      assertThat(client.awaitClose(Duration.ofSeconds(5))).isEqualTo(1009);
+    }
+    assertTheOtherRoomStillWorks();
+  }
+
+  @Test
+  void aFloodIsRateLimitedThenClosedWith1008() {
+    try (WsClient flooder = connect("flood-" + UUID.randomUUID())) {
+      for (int i = 0; i < Limits.MESSAGE_BURST * 3 && !flooder.isClosed(); i++) {
+        try {
+          flooder.send("{\"type\":\"ping\"}");
+        } catch (RuntimeException closedUnderUs) {
+          break;
+        }
+      }
+      assertThat(flooder.awaitType("error").get("code").asText()).isEqualTo("RATE_LIMITED");
+      assertThat(flooder.awaitClose(Duration.ofSeconds(5))).isEqualTo(1008);
+    }
+    assertTheOtherRoomStillWorks();
+  }
+
+  @Test
+  void aPeerThatNeverReadsIsClosedAndItsPartnerSeesItLeave() throws IOException {
+    String student = "stall-" + UUID.randomUUID();
+    VideoSession session = session(student, "busy-tutor");
+    try (RawWebSocket stalled = new RawWebSocket(api.server.port(),
+            api.token(student, "student"));
+        WsClient tutor = WsClient.connect(api.server.port(), api.token("busy-tutor", "tutor"))) {
+      stalled.sendText("{\"type\":\"join-session\",\"sessionToken\":\"" + session.sessionToken()
+          + "\"}");
+      tutor.join(session.sessionToken());
+      String offer = "{\"type\":\"offer\",\"sdp\":\"" + "a".repeat(60_000) + "\"}";
+
+      // The stalled peer keeps pinging (it sends), so only the full buffer can end it.
+      for (int i = 0; i < 400 && tutor.pending().stream()
+          .noneMatch(m -> "user-left".equals(m.path("type").asText())); i++) {
+        tutor.send(offer);
+        if (i % 2 == 0) { // well inside the ping interval: liveness is not what ends it
+          stalled.sendText("{\"type\":\"ping\"}");
+        }
+        sleepForRate();
+      }
+
+      assertThat(tutor.awaitType("user-left").get("userId").asText()).isEqualTo(student);
+      assertThat(api.server.signalingStats().closes(CloseCode.SLOW_CONSUMER)).isPositive();
+      Runtime runtime = Runtime.getRuntime();
+      assertThat(runtime.totalMemory() - runtime.freeMemory()).isLessThan(512L << 20);
+    }
+    assertTheOtherRoomStillWorks();
+  }
+
+  /** Stays under the per-connection message rate, which is not what this test is about. */
+  private static void sleepForRate() {
+    await().pollDelay(Duration.ofMillis(1000 / (Limits.MESSAGES_PER_SECOND - 10)))
+        .until(() -> true);
+  }
+}
