@@ -91,6 +91,25 @@ class SignalingLimitsIT {
   }
 
   @Test
+  void aUserMayHoldOnlySoManySockets() {
+    String user = "hoarder-" + UUID.randomUUID();
+    String token = api.token(user, "student");
+    java.util.List<WsClient> open = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < 8; i++) {
+        open.add(WsClient.connect(api.server.port(), token));
+      }
+      assertThat(WsClient.upgradeStatus(api.server.port(), "?access_token=" + token, null))
+          .isEqualTo(429);
+      open.remove(0).close();
+      await().atMost(Duration.ofSeconds(5)).until(() -> WsClient.upgradeStatus(
+          api.server.port(), "?access_token=" + token, null) == 101);
+    } finally {
+      open.forEach(WsClient::close);
+    }
+  }
+
+  @Test
   void aBinaryFrameClosesWith1003() {
     try (WsClient client = connect("bin-" + UUID.randomUUID())) {
       client.sendBinary(new byte[] {1, 2, 3});

@@ -1,0 +1,28 @@
+package com.tutorme.video.server.ws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tutorme.video.server.http.ApiServer;
+import com.tutorme.video.storage.BookingMode;
+import com.tutorme.video.storage.BookingStatus;
+import com.tutorme.video.storage.VideoSession;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** A server stopping tells its peers to go elsewhere (1001) instead of just vanishing. */
+class ShutdownIT {
+
+  @Test
+  void peersAreClosedWith1001WhenTheServerStops() throws Exception {
+    ApiServer api = ApiServer.start();
+    VideoSession session = api.booking("shutdown", "stu", "tut", BookingMode.ONLINE,
+        BookingStatus.CONFIRMED).session().orElseThrow();
+    try (WsClient client = WsClient.connect(api.server.port(), api.token("stu", "student"))) {
+      client.join(session.sessionToken());
+
+      api.close();
+
+      assertThat(client.awaitClose(Duration.ofSeconds(10))).isEqualTo(1001);
+    }
+  }
+}
