@@ -60,29 +60,28 @@ public final class SessionService {
             Map.of("Retry-After", Long.toString(seconds))));
       }
     }
-    return blocking.submit(() -> {
-      Booking booking = authorizedBooking(caller, bookingId);
-      Optional<VideoSession> existing = sessions.findByBookingId(bookingId);
-      if (existing.isPresent()) {
-        return existing.get();
-      }
-      requireEligible(booking);
-      return sessions.createOrGet(bookingId);
-    });
+    return blocking.submit(() -> existingOrEligible(caller, bookingId)
+        .orElseGet(() -> sessions.createOrGet(bookingId)));
   }
 
   /** The booking's existing session (active or ended); 404 when it has none. */
   public CompletableFuture<VideoSession> findForBooking(Principal caller, String bookingId) {
-    return blocking.submit(() -> {
-      Booking booking = authorizedBooking(caller, bookingId);
-      Optional<VideoSession> existing = sessions.findByBookingId(bookingId);
-      if (existing.isPresent()) {
-        return existing.get();
-      }
+    return blocking.submit(() -> existingOrEligible(caller, bookingId).orElseThrow(
+        () -> new ApiException(ErrorCode.SESSION_NOT_FOUND,
+            "the booking has no video session yet; create it with POST /api/video/session")));
+  }
+
+  /**
+   * The booking's session if it has one (active or ended), else empty once the booking is
+   * known to allow one; throws for an unknown booking, a stranger, or an ineligible booking.
+   */
+  private Optional<VideoSession> existingOrEligible(Principal caller, String bookingId) {
+    Booking booking = authorizedBooking(caller, bookingId);
+    Optional<VideoSession> existing = sessions.findByBookingId(bookingId);
+    if (existing.isEmpty()) {
       requireEligible(booking);
-      throw new ApiException(ErrorCode.SESSION_NOT_FOUND,
-          "the booking has no video session yet; create it with POST /api/video/session");
-    });
+    }
+    return existing;
   }
 
   /**
