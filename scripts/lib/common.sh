@@ -43,3 +43,29 @@ pg_isready_quiet() {
     (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null
   fi
 }
+
+# Debian's Chromium for the browser tests: installed when missing and we are root, else a
+# clear failure. No browser is ever downloaded by npm.
+ensure_chromium() {
+  if command -v chromium >/dev/null; then
+    return 0
+  fi
+  if [[ "$(id -u)" == "0" ]] && command -v apt-get >/dev/null; then
+    echo "installing Debian's chromium for the browser tests..."
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null \
+      || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null; } \
+      || die "could not install chromium (apt-get install chromium)"
+    return 0
+  fi
+  die "the browser tests need Debian's chromium: run 'sudo apt-get install chromium' (or set CHROMIUM to a Chromium binary)"
+}
+
+# The browser tests' npm packages (playwright-core only), installed from the lock file.
+ensure_web_client_packages() {
+  command -v npm >/dev/null || die "npm not found: install Node.js 18+ (Debian: apt-get install nodejs npm)"
+  local dir="$ROOT/web-client"
+  if [[ ! -d "$dir/node_modules/playwright-core" || "$dir/package-lock.json" -nt "$dir/node_modules" ]]; then
+    echo "installing the browser tests' npm packages..."
+    (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}

@@ -17,10 +17,11 @@ import java.util.HexFormat;
 /**
  * The demo lesson of development mode: a fresh online, confirmed booking per start (so an
  * ended demo never blocks the next run), long-lived tokens for its two users, and a
- * booking-backend token for trying the intake endpoint.
+ * booking-backend token for trying the intake endpoint, and a user who is not in the lesson.
  */
 public record DemoLesson(String bookingId, Principal student, String studentToken,
-    Principal tutor, String tutorToken, String serviceToken) {
+    Principal tutor, String tutorToken, String serviceToken, Principal stranger,
+    String strangerToken) {
 
   static final Duration TOKEN_TTL = Duration.ofHours(12);
 
@@ -37,8 +38,11 @@ public record DemoLesson(String bookingId, Principal student, String studentToke
         .join();
     // A booking-backend token too, so the intake endpoint can be tried by hand.
     Principal service = new Principal("demo-booking-backend", "Booking backend", Role.SERVICE);
+    // And someone who is not in the lesson, to see what they see.
+    Principal stranger = new Principal("demo-stranger", "Sasha Stranger", Role.STUDENT);
     return new DemoLesson(bookingId, student, minter.mint(student, TOKEN_TTL), tutor,
-        minter.mint(tutor, TOKEN_TTL), minter.mint(service, TOKEN_TTL));
+        minter.mint(tutor, TOKEN_TTL), minter.mint(service, TOKEN_TTL), stranger,
+        minter.mint(stranger, TOKEN_TTL));
   }
 
   /**

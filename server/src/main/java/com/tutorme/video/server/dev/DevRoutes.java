@@ -15,7 +15,8 @@ public final class DevRoutes {
   private DevRoutes() {}
 
   /** What the endpoint answers. */
-  record DemoBody(String bookingId, DemoUser student, DemoUser tutor, ServiceUser service) {}
+  record DemoBody(String bookingId, DemoUser student, DemoUser tutor, ServiceUser service,
+      DemoUser stranger) {}
 
   /** The booking backend's token, for {@code PUT /api/bookings/{id}}. */
   record ServiceUser(String userId, String token) {}
@@ -31,7 +32,9 @@ public final class DevRoutes {
               demo.url(base, demo.studentToken())),
           new DemoUser(demo.tutor().userId(), demo.tutor().name(), demo.tutorToken(),
               demo.url(base, demo.tutorToken())),
-          new ServiceUser("demo-booking-backend", demo.serviceToken()))));
+          new ServiceUser("demo-booking-backend", demo.serviceToken()),
+          new DemoUser(demo.stranger().userId(), demo.stranger().name(), demo.strangerToken(),
+              demo.url(base, demo.strangerToken())))));
     });
   }
 

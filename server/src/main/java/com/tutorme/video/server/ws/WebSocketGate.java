@@ -84,8 +84,9 @@ public final class WebSocketGate extends ChannelInboundHandlerAdapter {
   private Principal admit(FullHttpRequest request) throws Rejection {
     // Browsers always send Origin; other clients (backends, the load generator) may not, and
     // cannot be used for cross-site requests, so only a present Origin is checked.
+    // The server's own pages (the classroom) are same-origin and always allowed.
     String origin = request.headers().get(HttpHeaderNames.ORIGIN);
-    if (origin != null && !allowedOrigins.contains(origin)) {
+    if (origin != null && !allowedOrigins.contains(origin) && !isSameOrigin(origin, request)) {
       throw new Rejection(ApiResponse.error(ErrorCode.FORBIDDEN,
           "origin " + clip(origin) + " is not allowed", Map.of()));
     }
@@ -139,6 +140,11 @@ public final class WebSocketGate extends ChannelInboundHandlerAdapter {
     ctx.channel().closeFuture().addListener(done -> connections.closed(principal.userId()));
     ctx.fireChannelRead(request);
     pipeline.remove(this);
+  }
+
+  private static boolean isSameOrigin(String origin, FullHttpRequest request) {
+    String host = request.headers().get(HttpHeaderNames.HOST);
+    return host != null && (origin.equals("http://" + host) || origin.equals("https://" + host));
   }
 
   static String tokenOf(FullHttpRequest request) {

@@ -131,6 +131,9 @@ class SignalingIT {
     assertThat(WsClient.upgradeStatus(port, "?access_token=" + token, "https://evil.example"))
         .isEqualTo(403);
     assertThat(WsClient.upgradeStatus(port, "?access_token=" + token, ORIGIN)).isEqualTo(101);
+    // The server's own classroom page is same-origin, whatever ALLOWED_ORIGINS says.
+    assertThat(WsClient.upgradeStatus(port, "?access_token=" + token,
+        "http://127.0.0.1:" + port)).isEqualTo(101);
   }
 
   @Test

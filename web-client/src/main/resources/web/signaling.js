@@ -1,0 +1,133 @@
+// The signaling socket: connects with a token, joins a session, reconnects with backoff and
+// re-joins by itself. Speaks the protocol of docs/protocol.md; knows nothing of WebRTC.
+
+import { trace } from './log.js';
+
+/** Close codes after which reconnecting would not help (docs/protocol.md). */
+const FINAL_CLOSES = new Set([1003, 1008, 1009, 4001, 4002]);
+const MAX_BACKOFF_MS = 10_000;
+
+export class SignalingClient extends EventTarget {
+  /**
+   * @param {string} url ws:// or wss:// URL of /ws
+   * @param {string} token the user's JWT; sent as a subprotocol entry, never in the URL
+   */
+  constructor(url, token) {
+    super();
+    this.url = url;
+    this.token = token;
+    this.socket = null;
+    this.state = 'idle';
+    this.sessionToken = null;
+    this.peerId = null;
+    this.attempt = 0;
+    this.stopped = false;
+    this.retryTimer = null;
+  }
+
+  /** Opens the socket and joins the session; resolves with the join acknowledgement. */
+  join(sessionToken) {
+    this.sessionToken = sessionToken;
+    this.stopped = false;
+    return new Promise((resolve, reject) => {
+      const onJoined = (event) => { cleanup(); resolve(event.detail); };
+      const onError = (event) => {
+        if (event.detail.ref === 'join') { cleanup(); reject(protocolError(event.detail)); }
+      };
+      const onClosed = (event) => {
+        if (event.detail.final) { cleanup(); reject(protocolError(event.detail)); }
+      };
+      const cleanup = () => {
+        this.removeEventListener('session-joined', onJoined);
+        this.removeEventListener('error', onError);
+        this.removeEventListener('closed', onClosed);
+      };
+      this.addEventListener('session-joined', onJoined);
+      this.addEventListener('error', onError);
+      this.addEventListener('closed', onClosed);
+      this.#open();
+    });
+  }
+
+  /** Sends a protocol message; dropped (false) while disconnected. */
+  send(message) {
+    if (this.socket?.readyState !== WebSocket.OPEN) {
+      trace('not connected; dropped', message.type);
+      return false;
+    }
+    this.socket.send(JSON.stringify(message));
+    return true;
+  }
+
+  /** Leaves the session and closes for good. */
+  close() {
+    this.stopped = true;
+    clearTimeout(this.retryTimer);
+    if (this.socket?.readyState === WebSocket.OPEN) {
+      this.send({ type: 'leave-session' });
+      this.socket.close(1000, 'bye');
+    }
+    this.#setState('disconnected');
+  }
+
+  /** Drops the socket as a network failure would; the client reconnects. For tests. */
+  simulateNetworkDrop() {
+    this.socket?.close(4999, 'simulated drop');
+  }
+
+  #open() {
+    this.#setState(this.attempt === 0 ? 'connecting' : 'reconnecting');
+    const socket = new WebSocket(this.url, ['tutorme-v1', `access_token.${this.token}`]);
+    this.socket = socket;
+    socket.onopen = () => {
+      socket.send(JSON.stringify({ type: 'join-session', id: 'join', sessionToken: this.sessionToken }));
+    };
+    socket.onmessage = (event) => this.#receive(event.data);
+    socket.onclose = (event) => this.#closed(socket, event);
+  }
+
+  #receive(data) {
+    let message;
+    try {
+      message = JSON.parse(data);
+    } catch {
+      return;
+    }
+    if (message.type === 'session-joined') {
+      this.peerId = message.peerId;
+      this.attempt = 0;
+      this.#setState('connected');
+    }
+    if (message.type !== 'ice-candidate') trace('received', message.type);
+    this.dispatchEvent(new CustomEvent(message.type, { detail: message }));
+  }
+
+  #closed(socket, event) {
+    if (socket !== this.socket || this.stopped) return;
+    const final = FINAL_CLOSES.has(event.code);
+    this.dispatchEvent(new CustomEvent('closed', {
+      detail: { code: event.code, reason: event.reason, final },
+    }));
+    if (final) {
+      this.#setState('disconnected');
+      return;
+    }
+    // Exponential backoff with jitter, so a restarted server is not hit by everyone at once.
+    const delay = Math.min(MAX_BACKOFF_MS, 250 * 2 ** this.attempt) * (0.5 + Math.random() / 2);
+    this.attempt += 1;
+    this.#setState('reconnecting');
+    this.retryTimer = setTimeout(() => this.#open(), delay);
+  }
+
+  #setState(state) {
+    if (this.state === state) return;
+    this.state = state;
+    this.dispatchEvent(new CustomEvent('state', { detail: state }));
+  }
+}
+
+function protocolError(detail) {
+  const error = new Error(detail.message || detail.reason || 'connection closed');
+  error.code = detail.code;
+  return error;
+}

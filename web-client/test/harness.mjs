@@ -1,0 +1,87 @@
+// Test harness: the real server (the shaded jar, development mode, its own data directory)
+// and Debian's Chromium driven by playwright-core, with fake camera and microphone.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const ARTIFACTS = join(here, '..', 'test-results');
+mkdirSync(ARTIFACTS, { recursive: true });
+
+const JAR = process.env.TUTORME_JAR ?? join(here, '..', '..', 'server', 'target', 'tutorme-video-server.jar');
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+/** Starts the server on a free port; resolves with {baseUrl, stop}. */
+export function startServer(env = {}) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tutorme-e2e-'));
+  const child = spawn('java', ['-jar', JAR], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, WS_PING_INTERVAL_MS: '2000', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    const onData = (chunk) => {
+      output += chunk;
+      const match = output.match(/listening on http:\/\/[^:]+:(\d+)/);
+      if (match) {
+        clearTimeout(timer);
+        resolve({
+          baseUrl: `http://127.0.0.1:${match[1]}`,
+          output: () => output,
+          stop: () => new Promise((done) => { child.once('exit', done); child.kill('SIGTERM'); }),
+        });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`server exited ${code}:\n${output}`)));
+  });
+}
+
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      '--allow-loopback-in-peer-connection', // a machine with only a loopback interface
+      '--auto-select-desktop-capture-source=Entire screen',
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+}
+
+/** Polls a condition on the page until it holds; fails with the description after a while. */
+export async function eventually(description, check, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  while (Date.now() < deadline) {
+    try {
+      last = await check();
+      if (last) return last;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`timed out waiting for ${description} (last: ${last})`);
+}
+
+/** Frames of remote video decoded so far on this page. */
+export function framesDecoded(page) {
+  return page.evaluate(() => window.tutormeClassroom.framesDecoded());
+}
+
+/** Waits until the page decodes remote video frames, and they keep rising. */
+export async function receivingVideo(page, label) {
+  const first = await eventually(`${label} to decode video`, async () => {
+    const frames = await framesDecoded(page);
+    return frames > 0 ? frames : false;
+  });
+  await eventually(`${label}'s decoded frames to rise`, async () => (await framesDecoded(page)) > first + 5);
+}
