@@ -17,6 +17,20 @@ require_java_and_maven() {
   [[ "${version%%.*}" -ge 17 ]] 2>/dev/null || die "Java 17 or newer is needed; found ${version:-unknown}"
 }
 
+SERVER_JAR="$ROOT/server/target/tutorme-video-server.jar"
+export SERVER_JAR
+
+# Builds the runnable jar when it is missing or older than any source.
+build_server_if_needed() {
+  if [[ -f "$SERVER_JAR" && -z "$(cd "$ROOT" && find pom.xml protocol storage server web-client \
+      -newer "$SERVER_JAR" -type f -not -path '*/target/*' -not -path '*/node_modules/*' \
+      -not -path '*/test-results/*' -print -quit)" ]]; then
+    return 0
+  fi
+  echo "building the server (mvn package, tests skipped; scripts/test runs them)..."
+  (cd "$ROOT" && mvn -B -q -ntp package -DskipTests)
+}
+
 # Starts the machine's local PostgreSQL cluster when it is installed but not answering.
 ensure_postgres() {
   local host="127.0.0.1" port="5432"

@@ -5,6 +5,7 @@ import com.tutorme.video.server.auth.TokenMinter;
 import com.tutorme.video.server.auth.TokenVerifier;
 import com.tutorme.video.server.dev.DemoLesson;
 import com.tutorme.video.server.dev.DevRoutes;
+import com.tutorme.video.server.dev.DevTokenRoutes;
 import com.tutorme.video.server.http.IceRoutes;
 import com.tutorme.video.server.ice.IceServersProvider;
 import com.tutorme.video.server.http.BookingRoutes;
@@ -94,9 +95,10 @@ public final class TutorMeServer implements AutoCloseable {
       IceRoutes.register(router, auth, iceServers);
       WebRoutes.register(router, new StaticFiles("web"));
       if (config.auth().isDevelopment()) {
-        this.demo = DemoLesson.seed(sessions, new TokenMinter(config.auth(), Clock.systemUTC()),
-            Clock.systemUTC());
+        TokenMinter minter = new TokenMinter(config.auth(), Clock.systemUTC());
+        this.demo = DemoLesson.seed(sessions, minter, Clock.systemUTC());
         DevRoutes.register(router, demo, this::port);
+        DevTokenRoutes.register(router, minter);
       } else {
         this.demo = null;
       }

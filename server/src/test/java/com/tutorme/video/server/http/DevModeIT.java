@@ -48,6 +48,19 @@ class DevModeIT {
   }
 
   @Test
+  void devTokensAreMintedForAnyUserAndValidated() {
+    HttpResponse<String> minted = client.get("/api/dev/token?userId=lt-1&role=tutor", null);
+    HttpResponse<String> badRole = client.get("/api/dev/token?userId=lt-1&role=king", null);
+    HttpResponse<String> badUser = client.get("/api/dev/token?userId=a%20b", null);
+
+    assertThat(minted.statusCode()).isEqualTo(200);
+    assertThat(client.get("/api/video/ice-servers", json(minted).get("token").asText())
+        .statusCode()).isEqualTo(200);
+    assertThat(badRole.statusCode()).isEqualTo(400);
+    assertThat(badUser.statusCode()).isEqualTo(400);
+  }
+
+  @Test
   void theLessonPageAndHomePageAreServed() {
     HttpResponse<String> lesson = client.get("/lessons/demo-1", null);
     HttpResponse<String> home = client.get("/", null);

@@ -64,8 +64,10 @@ class JwtAttacksIT {
   @Test
   void developmentModeDoesNotExistWhenAKeyIsConfigured() {
     HttpResponse<String> demo = client.get("/api/dev/demo", null);
+    HttpResponse<String> token = client.get("/api/dev/token?userId=x", null);
 
     assertThat(demo.statusCode()).isEqualTo(404);
+    assertThat(token.statusCode()).isEqualTo(404);
     assertThat(server.demoLesson()).isEmpty();
   }
 }

@@ -1,0 +1,27 @@
+package com.tutorme.video.server.loadtest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** {@code scripts/loadtest}: runs one scenario against a running server and reports it. */
+public final class LoadTest {
+  private LoadTest() {}
+
+  public static void main(String[] args) throws Exception {
+    Options options;
+    try {
+      options = Options.parse(args);
+    } catch (Options.UsageException e) {
+      if (e.getMessage() != null) {
+        System.err.println("loadtest: " + e.getMessage() + " (see --help)");
+        System.exit(2);
+      }
+      System.out.print(Options.HELP);
+      System.exit(0);
+      return;
+    }
+    RelayResult result = new RelayScenario(options).run();
+    System.out.print(result.summary());
+    System.out.println(new ObjectMapper().writeValueAsString(result.asJson()));
+    System.exit(0);
+  }
+}

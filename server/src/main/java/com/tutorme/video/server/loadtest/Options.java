@@ -1,0 +1,98 @@
+package com.tutorme.video.server.loadtest;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The generator's flags, each bounded so that no run is unbounded in count or time. */
+record Options(String scenario, String server, int pairs, int rate, int seconds, int messageBytes,
+    long serverPid, String jwtSecret) {
+
+  static final String HELP = """
+      Usage: scripts/loadtest relay [flags]
+
+      Drives a running TutorMe Video server over real WebSockets. Bookings and tokens come
+      from the API: in development mode from /api/dev/token, else minted with --jwt-secret.
+
+      Scenarios:
+        relay     P pairs, each in its own session, exchange ICE-candidate-sized messages
+                  (a send timestamp inside) at an aggregate rate R for D seconds; reports
+                  delivered rate, one-way latency percentiles and messages lost.
+
+      Flags:
+        --server URL        server base URL (default http://127.0.0.1:8080)
+        --pairs P           pairs of connections, 1..5000 (default 500)
+        --rate R            messages per second, all pairs together, 1..200000 (default 5000)
+        --seconds D         measured duration, 1..600 (default 20)
+        --message-bytes B   approximate size of each message, 100..8000 (default 300)
+        --server-pid PID    the server's process id, to report its CPU and memory from /proc
+        --jwt-secret S      the server's JWT_SECRET, when it is not in development mode
+        --help              this text
+
+      Prints a readable summary and, last, one JSON line with every figure.
+      """;
+
+  static Options parse(String[] args) {
+    if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+      throw new UsageException(null);
+    }
+    Map<String, String> flags = new LinkedHashMap<>();
+    for (int i = 1; i < args.length; i++) {
+      String flag = args[i];
+      if (flag.equals("--help")) {
+        throw new UsageException(null);
+      }
+      if (!flag.startsWith("--") || i + 1 >= args.length) {
+        throw new UsageException("expected --flag value, got '" + flag + "'");
+      }
+      flags.put(flag.substring(2), args[++i]);
+    }
+    Options options = new Options(args[0],
+        stripSlash(flags.getOrDefault("server", "http://127.0.0.1:8080")),
+        number(flags, "pairs", 500, 1, 5000),
+        number(flags, "rate", 5000, 1, 200_000),
+        number(flags, "seconds", 20, 1, 600),
+        number(flags, "message-bytes", 300, 100, 8000),
+        number(flags, "server-pid", 0, 0, Integer.MAX_VALUE),
+        flags.get("jwt-secret"));
+    for (String flag : flags.keySet()) {
+      if (!Map.of("server", 1, "pairs", 1, "rate", 1, "seconds", 1, "message-bytes", 1,
+          "server-pid", 1, "jwt-secret", 1).containsKey(flag)) {
+        throw new UsageException("unknown flag --" + flag);
+      }
+    }
+    if (!options.scenario.equals("relay")) {
+      throw new UsageException("unknown scenario '" + options.scenario + "'; try relay");
+    }
+    return options;
+  }
+
+  private static int number(Map<String, String> flags, String name, int fallback, int min,
+      int max) {
+    String value = flags.get(name);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      int parsed = Integer.parseInt(value);
+      if (parsed < min || parsed > max) {
+        throw new UsageException("--" + name + " must be " + min + ".." + max);
+      }
+      return parsed;
+    } catch (NumberFormatException e) {
+      throw new UsageException("--" + name + " must be a number");
+    }
+  }
+
+  private static String stripSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  /** Bad flags (message) or a request for help (null). */
+  static final class UsageException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    UsageException(String message) {
+      super(message, null, false, false);
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package com.tutorme.video.server.loadtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tutorme.video.server.ServerConfig;
+import com.tutorme.video.server.TutorMeServer;
+import com.tutorme.video.storage.TestDatabases;
+import org.junit.jupiter.api.Test;
+
+/** A short relay run against the real server: sane figures, not a speed target. */
+class RelayScenarioIT {
+
+  @Test
+  void aShortRelayRunDeliversEverythingAndReportsLatencies() throws Exception {
+    try (TutorMeServer server =
+        TutorMeServer.start(ServerConfig.local(TestDatabases.h2InMemory()))) {
+      Options options = Options.parse(new String[] {"relay", "--server",
+          "http://127.0.0.1:" + server.port(), "--pairs", "4", "--rate", "200", "--seconds",
+          "2", "--server-pid", Long.toString(ProcessHandle.current().pid())});
+
+      RelayResult result = new RelayScenario(options).run();
+
+      assertThat(result.sent()).isBetween(350L, 400L);
+      assertThat(result.delivered()).isEqualTo(result.sent());
+      assertThat(result.lost()).isZero();
+      assertThat(result.p50()).isPositive();
+      assertThat(result.p50()).isLessThanOrEqualTo(result.p99());
+      assertThat(result.p99()).isLessThanOrEqualTo(result.max());
+      assertThat(result.serverCpuMsPer1000()).isPositive();
+      assertThat(result.serverRssKb()).isPositive();
+      assertThat(result.asJson()).containsKeys("latencyMs", "lost", "deliveredPerSecond");
+      assertThat(result.summary()).contains("0 lost");
+    }
+  }
+
+  @Test
+  void flagsAreBoundedAndUnknownOnesRefused() {
+    assertThatThrownBy(() -> Options.parse(new String[] {"relay", "--pairs", "0"}))
+        .hasMessageContaining("--pairs must be 1..5000");
+    assertThatThrownBy(() -> Options.parse(new String[] {"relay", "--seconds", "9999"}))
+        .hasMessageContaining("--seconds must be 1..600");
+    assertThatThrownBy(() -> Options.parse(new String[] {"relay", "--turbo", "1"}))
+        .hasMessageContaining("unknown flag --turbo");
+    assertThatThrownBy(() -> Options.parse(new String[] {"stampede"}))
+        .hasMessageContaining("unknown scenario");
+    assertThat(Options.parse(new String[] {"relay"}).pairs()).isEqualTo(500);
+  }
+}
