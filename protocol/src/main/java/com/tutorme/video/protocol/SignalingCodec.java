@@ -52,37 +52,70 @@ public final class SignalingCodec {
     return MAPPER;
   }
 
-  /** Reads one client frame. */
+  /**
+   * Reads one client frame. The happy path parses once, straight into the record; only a
+   * failing frame is parsed again, to find its id and say what is wrong.
+   */
   public static ClientMessage decode(String frame) {
+    if (!startsLikeAnObject(frame)) {
+      throw ProtocolException.invalid(isJson(frame)
+          ? "a message must be a JSON object with a type" : "the message is not valid JSON");
+    }
+    try {
+      return MAPPER.readValue(frame, ClientMessage.class);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw explain(frame, e);
+    }
+  }
+
+  private static ProtocolException explain(String frame, Exception failure) {
     JsonNode tree;
     try {
       tree = MAPPER.readTree(frame);
     } catch (StreamConstraintsException e) {
-      throw ProtocolException.invalid("the message is nested too deeply or too long");
+      return ProtocolException.invalid("the message is nested too deeply or too long");
     } catch (JsonProcessingException e) {
-      throw ProtocolException.invalid("the message is not valid JSON");
-    }
-    if (tree == null || !tree.isObject()) {
-      throw ProtocolException.invalid("a message must be a JSON object with a type");
+      return ProtocolException.invalid("the message is not valid JSON");
     }
     String ref = refOf(tree);
     JsonNode type = tree.get("type");
     if (type == null || !type.isTextual() || type.asText().isEmpty()) {
-      throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "a message needs a type", ref);
+      return new ProtocolException(ErrorCode.INVALID_MESSAGE, "a message needs a type", ref);
     }
-    try {
-      return MAPPER.treeToValue(tree, ClientMessage.class);
-    } catch (InvalidTypeIdException e) {
-      throw new ProtocolException(ErrorCode.INVALID_MESSAGE,
+    if (failure instanceof InvalidTypeIdException) {
+      return new ProtocolException(ErrorCode.INVALID_MESSAGE,
           "unknown message type '" + clip(type.asText()) + "'", ref);
-    } catch (ValueInstantiationException e) {
-      String reason = e.getCause() instanceof IllegalArgumentException invalid
-          ? invalid.getMessage() : "a field is invalid";
-      throw new ProtocolException(ErrorCode.INVALID_MESSAGE, reason, ref);
-    } catch (MismatchedInputException e) {
-      throw new ProtocolException(ErrorCode.INVALID_MESSAGE, mismatch(e), ref);
-    } catch (JsonProcessingException | IllegalArgumentException e) {
-      throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "the message is not valid", ref);
+    }
+    if (failure instanceof ValueInstantiationException e
+        && e.getCause() instanceof IllegalArgumentException invalid) {
+      return new ProtocolException(ErrorCode.INVALID_MESSAGE, invalid.getMessage(), ref);
+    }
+    if (failure instanceof StreamConstraintsException) {
+      return new ProtocolException(ErrorCode.INVALID_MESSAGE,
+          "the message is nested too deeply or too long", ref);
+    }
+    if (failure instanceof MismatchedInputException e) {
+      return new ProtocolException(ErrorCode.INVALID_MESSAGE, mismatch(e), ref);
+    }
+    return new ProtocolException(ErrorCode.INVALID_MESSAGE, "the message is not valid", ref);
+  }
+
+  private static boolean startsLikeAnObject(String frame) {
+    for (int i = 0; i < frame.length(); i++) {
+      char c = frame.charAt(i);
+      if (!Character.isWhitespace(c)) {
+        return c == '{';
+      }
+    }
+    return false;
+  }
+
+  private static boolean isJson(String frame) {
+    try {
+      MAPPER.readTree(frame);
+      return true;
+    } catch (JsonProcessingException e) {
+      return false;
     }
   }
 
@@ -90,6 +123,15 @@ public final class SignalingCodec {
   public static String encode(ServerMessage message) {
     try {
       return MAPPER.writeValueAsString(message);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("server message not serialisable", e);
+    }
+  }
+
+  /** Writes one server frame as UTF-8, ready for the socket without another conversion. */
+  public static byte[] encodeUtf8(ServerMessage message) {
+    try {
+      return MAPPER.writeValueAsBytes(message);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("server message not serialisable", e);
     }

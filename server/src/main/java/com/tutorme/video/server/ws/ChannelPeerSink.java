@@ -4,6 +4,7 @@ import com.tutorme.video.protocol.CloseCode;
 import com.tutorme.video.protocol.ServerMessage;
 import com.tutorme.video.protocol.SignalingCodec;
 import com.tutorme.video.server.room.PeerSink;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 
@@ -29,7 +30,9 @@ final class ChannelPeerSink implements PeerSink {
       close(CloseCode.SLOW_CONSUMER);
       return;
     }
-    channel.writeAndFlush(new TextWebSocketFrame(SignalingCodec.encode(message)));
+    // Encoded straight to UTF-8 bytes: a String would only be converted again.
+    channel.writeAndFlush(new TextWebSocketFrame(
+        Unpooled.wrappedBuffer(SignalingCodec.encodeUtf8(message))));
   }
 
   @Override
