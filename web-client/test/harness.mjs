@@ -42,11 +42,13 @@ export function startServer(env = {}) {
   });
 }
 
-export function launchBrowser() {
+/** @param {{ grantMedia?: boolean }} options without grantMedia, camera access is refused */
+export function launchBrowser({ grantMedia = true } = {}) {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
-      '--use-fake-ui-for-media-stream',
+      // Answers the permission prompt with "allow"; without it headless Chromium refuses.
+      ...(grantMedia ? ['--use-fake-ui-for-media-stream'] : []),
       '--use-fake-device-for-media-stream',
       '--allow-loopback-in-peer-connection', // a machine with only a loopback interface
       '--auto-select-desktop-capture-source=Entire screen',

@@ -244,6 +244,7 @@ function addSystemLine(text) {
 }
 
 function showStage() {
+  $('status').hidden = false;
   $('notice').hidden = true;
   $('stage').hidden = false;
   $('controls').hidden = false;
@@ -283,6 +284,7 @@ function showApiError(error) {
 }
 
 function notice(title, text, retry) {
+  $('status').hidden = true; // a notice is not a call: no connection state to show
   $('stage').hidden = true;
   $('controls').hidden = true;
   $('notice').hidden = false;
