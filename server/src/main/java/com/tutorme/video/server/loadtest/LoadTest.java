@@ -19,9 +19,13 @@ public final class LoadTest {
       System.exit(0);
       return;
     }
-    RelayResult result = new RelayScenario(options).run();
-    System.out.print(result.summary());
-    System.out.println(new ObjectMapper().writeValueAsString(result.asJson()));
+    Report report = switch (options.scenario()) {
+      case "join-storm" -> new JoinStormScenario(options).run();
+      case "idle" -> new IdleScenario(options).run();
+      default -> new RelayScenario(options).run().asReport();
+    };
+    System.out.print(report.summary());
+    System.out.println(new ObjectMapper().writeValueAsString(report.json()));
     System.exit(0);
   }
 }

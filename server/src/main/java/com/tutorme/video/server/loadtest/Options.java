@@ -5,10 +5,10 @@ import java.util.Map;
 
 /** The generator's flags, each bounded so that no run is unbounded in count or time. */
 record Options(String scenario, String server, int pairs, int rate, int seconds, int messageBytes,
-    long serverPid, String jwtSecret) {
+    long serverPid, String jwtSecret, int connections, int concurrency) {
 
   static final String HELP = """
-      Usage: scripts/loadtest relay [flags]
+      Usage: scripts/loadtest relay|join-storm|idle [flags]
 
       Drives a running TutorMe Video server over real WebSockets. Bookings and tokens come
       from the API: in development mode from /api/dev/token, else minted with --jwt-secret.
@@ -17,12 +17,20 @@ record Options(String scenario, String server, int pairs, int rate, int seconds,
         relay     P pairs, each in its own session, exchange ICE-candidate-sized messages
                   (a send timestamp inside) at an aggregate rate R for D seconds; reports
                   delivered rate, one-way latency percentiles and messages lost.
+        join-storm  N connections authenticate and join sessions in pairs as fast as
+                  --concurrency pairs at a time allow; reports joins per second and the
+                  time until both peers of a pair see each other.
+        idle      N joined connections held idle for D seconds; reports the server's
+                  resident memory per connection and how many are still open.
 
       Flags:
         --server URL        server base URL (default http://127.0.0.1:8080)
         --pairs P           pairs of connections, 1..5000 (default 500)
         --rate R            messages per second, all pairs together, 1..200000 (default 5000)
-        --seconds D         measured duration, 1..600 (default 20)
+        --seconds D         relay: measured duration; idle: time held; 1..600 (default 20)
+        --connections N     join-storm and idle: connections, 2..20000 (default 2000 for
+                            join-storm, 5000 for idle)
+        --concurrency C     pairs connecting at once, 1..1000 (default 64)
         --message-bytes B   approximate size of each message, 100..8000 (default 300)
         --server-pid PID    the server's process id, to report its CPU and memory from /proc
         --jwt-secret S      the server's JWT_SECRET, when it is not in development mode
@@ -53,15 +61,18 @@ record Options(String scenario, String server, int pairs, int rate, int seconds,
         number(flags, "seconds", 20, 1, 600),
         number(flags, "message-bytes", 300, 100, 8000),
         number(flags, "server-pid", 0, 0, Integer.MAX_VALUE),
-        flags.get("jwt-secret"));
+        flags.get("jwt-secret"),
+        number(flags, "connections", args[0].equals("idle") ? 5000 : 2000, 2, 20_000),
+        number(flags, "concurrency", 64, 1, 1000));
     for (String flag : flags.keySet()) {
-      if (!Map.of("server", 1, "pairs", 1, "rate", 1, "seconds", 1, "message-bytes", 1,
-          "server-pid", 1, "jwt-secret", 1).containsKey(flag)) {
+      if (!java.util.Set.of("server", "pairs", "rate", "seconds", "message-bytes",
+          "server-pid", "jwt-secret", "connections", "concurrency").contains(flag)) {
         throw new UsageException("unknown flag --" + flag);
       }
     }
-    if (!options.scenario.equals("relay")) {
-      throw new UsageException("unknown scenario '" + options.scenario + "'; try relay");
+    if (!java.util.Set.of("relay", "join-storm", "idle").contains(options.scenario)) {
+      throw new UsageException("unknown scenario '" + options.scenario
+          + "'; try relay, join-storm or idle");
     }
     return options;
   }

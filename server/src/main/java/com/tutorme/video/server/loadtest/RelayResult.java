@@ -13,6 +13,10 @@ record RelayResult(int pairs, int targetRate, int seconds, long sent, long deliv
     return sent - delivered;
   }
 
+  Report asReport() {
+    return new Report(summary(), asJson());
+  }
+
   Map<String, Object> asJson() {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("scenario", "relay");

@@ -1,18 +1,9 @@
 package com.tutorme.video.server.loadtest;
 
-import com.tutorme.video.server.auth.Role;
 import io.netty.bootstrap.Bootstrap;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
@@ -36,59 +27,25 @@ final class RelayScenario {
   }
 
   RelayResult run() throws Exception {
-    EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
     List<WsPeer[]> pairs = new ArrayList<>();
-    try {
-      Bootstrap base = new Bootstrap().group(group).channel(NioSocketChannel.class)
-          .option(ChannelOption.TCP_NODELAY, true)
-          .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000);
-      setUp(base, pairs);
-      return measure(pairs);
-    } finally {
-      pairs.forEach(pair -> {
-        pair[0].close();
-        pair[1].close();
-      });
-      group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    try (Clients clients = new Clients()) {
+      try {
+        setUp(clients.bootstrap, pairs);
+        return measure(pairs);
+      } finally {
+        Lessons.closeAll(pairs);
+      }
     }
   }
 
   private void setUp(Bootstrap base, List<WsPeer[]> pairs) throws Exception {
-    Fixtures fixtures = new Fixtures(options);
-    URI server = URI.create(options.server());
-    String run = UUID.randomUUID().toString().substring(0, 8);
-    Semaphore inFlight = new Semaphore(CONNECT_CONCURRENCY);
-    List<CompletableFuture<WsPeer[]>> pending = new ArrayList<>();
-    for (int i = 0; i < options.pairs(); i++) {
-      String student = "lt-" + run + "-s" + i;
-      String tutor = "lt-" + run + "-t" + i;
-      String sessionToken = fixtures.lesson("lt-" + run + "-" + i, student, tutor);
-      String studentToken = fixtures.token(student, Role.STUDENT);
-      String tutorToken = fixtures.token(tutor, Role.TUTOR);
-      inFlight.acquire();
-      CompletableFuture<WsPeer[]> pair = join(base, server, studentToken, sessionToken)
-          .thenCombine(join(base, server, tutorToken, sessionToken),
-              (a, b) -> new WsPeer[] {a, b})
-          .whenComplete((ok, failure) -> inFlight.release());
-      pending.add(pair);
+    List<Lessons.Tickets> lessons = Lessons.prepare(options, options.pairs());
+    pairs.addAll(Lessons.join(base, URI.create(options.server()), lessons, CONNECT_CONCURRENCY,
+        new Recorder(3)));
+    for (WsPeer[] pair : pairs) {
+      pair[0].onText(this::receive);
+      pair[1].onText(this::receive);
     }
-    for (CompletableFuture<WsPeer[]> pair : pending) {
-      WsPeer[] peers = pair.get(60, TimeUnit.SECONDS);
-      CompletableFuture.allOf(peers[0].partnerSeen, peers[1].partnerSeen)
-          .get(30, TimeUnit.SECONDS);
-      for (WsPeer peer : peers) {
-        peer.onText(this::receive);
-      }
-      pairs.add(peers);
-    }
-  }
-
-  private static CompletableFuture<WsPeer> join(Bootstrap base, URI server, String token,
-      String sessionToken) {
-    return WsPeer.connect(base, server, token).thenCompose(peer -> {
-      peer.send("{\"type\":\"join-session\",\"sessionToken\":\"" + sessionToken + "\"}");
-      return peer.joined.thenApply(ack -> peer);
-    });
   }
 
   private RelayResult measure(List<WsPeer[]> pairs) throws InterruptedException {

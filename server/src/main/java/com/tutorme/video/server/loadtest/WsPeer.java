@@ -53,6 +53,10 @@ final class WsPeer {
     channel.writeAndFlush(new TextWebSocketFrame(text));
   }
 
+  boolean isOpen() {
+    return channel != null && channel.isActive();
+  }
+
   void close() {
     if (channel != null) {
       channel.close();

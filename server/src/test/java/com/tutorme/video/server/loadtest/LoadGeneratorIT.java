@@ -8,8 +8,8 @@ import com.tutorme.video.server.TutorMeServer;
 import com.tutorme.video.storage.TestDatabases;
 import org.junit.jupiter.api.Test;
 
-/** A short relay run against the real server: sane figures, not a speed target. */
-class RelayScenarioIT {
+/** Short runs of every scenario against the real server: sane figures, not speed targets. */
+class LoadGeneratorIT {
 
   @Test
   void aShortRelayRunDeliversEverythingAndReportsLatencies() throws Exception {
@@ -35,6 +35,27 @@ class RelayScenarioIT {
   }
 
   @Test
+  void aShortJoinStormAndAShortIdleHoldReportSaneFigures() throws Exception {
+    try (TutorMeServer server =
+        TutorMeServer.start(ServerConfig.local(TestDatabases.h2InMemory()))) {
+      String url = "http://127.0.0.1:" + server.port();
+      String pid = Long.toString(ProcessHandle.current().pid());
+
+      Report storm = new JoinStormScenario(Options.parse(new String[] {"join-storm",
+          "--server", url, "--connections", "10", "--concurrency", "3", "--server-pid", pid}))
+          .run();
+      Report idle = new IdleScenario(Options.parse(new String[] {"idle", "--server", url,
+          "--connections", "6", "--seconds", "1", "--server-pid", pid})).run();
+
+      assertThat(storm.json()).containsEntry("connections", 10);
+      assertThat((Double) storm.json().get("joinsPerSecond")).isPositive();
+      assertThat(storm.summary()).contains("join-storm: 10 connections");
+      assertThat(idle.json()).containsEntry("stillOpen", 6L);
+      assertThat(idle.json().get("serverRssKbAfter")).isNotNull();
+    }
+  }
+
+  @Test
   void flagsAreBoundedAndUnknownOnesRefused() {
     assertThatThrownBy(() -> Options.parse(new String[] {"relay", "--pairs", "0"}))
         .hasMessageContaining("--pairs must be 1..5000");
@@ -45,5 +66,7 @@ class RelayScenarioIT {
     assertThatThrownBy(() -> Options.parse(new String[] {"stampede"}))
         .hasMessageContaining("unknown scenario");
     assertThat(Options.parse(new String[] {"relay"}).pairs()).isEqualTo(500);
+    assertThat(Options.parse(new String[] {"idle"}).connections()).isEqualTo(5000);
+    assertThat(Options.parse(new String[] {"join-storm"}).connections()).isEqualTo(2000);
   }
 }

@@ -1,0 +1,71 @@
+package com.tutorme.video.server.loadtest;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * N connections authenticate and join sessions in pairs as fast as bounded concurrency allows.
+ * Bookings and tokens are made first and not timed; what is timed is connect, upgrade (token
+ * check), join (one database read) and presence, until both peers of a pair see each other.
+ */
+final class JoinStormScenario {
+  private final Options options;
+
+  JoinStormScenario(Options options) {
+    this.options = options;
+  }
+
+  Report run() throws Exception {
+    int pairs = options.connections() / 2;
+    List<Lessons.Tickets> lessons = Lessons.prepare(options, pairs);
+    Recorder ready = new Recorder(3);
+    List<WsPeer[]> joined = new ArrayList<>();
+    try (Clients clients = new Clients()) {
+      ProcessStats before = ProcessStats.of(options.serverPid());
+      long start = System.nanoTime();
+      try {
+        joined.addAll(Lessons.join(clients.bootstrap, URI.create(options.server()), lessons,
+            options.concurrency(), ready));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        ProcessStats after = ProcessStats.of(options.serverPid());
+        return report(pairs * 2, seconds, ready.getIntervalHistogram(), before, after);
+      } finally {
+        Lessons.closeAll(joined);
+      }
+    }
+  }
+
+  private Report report(int joins, double seconds, Histogram ready, ProcessStats before,
+      ProcessStats after) {
+    double perSecond = joins / seconds;
+    double cpuPerJoin = before.cpuMillis() < 0 ? -1
+        : (after.cpuMillis() - before.cpuMillis()) / (double) joins;
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("scenario", "join-storm");
+    json.put("connections", joins);
+    json.put("concurrency", options.concurrency());
+    json.put("joinsPerSecond", Report.round(perSecond));
+    json.put("pairReadyMs", Map.of("p50", ms(ready, 50), "p99", ms(ready, 99),
+        "max", Report.round(ready.getMaxValue() / 1000.0)));
+    json.put("serverCpuMsPerJoin", cpuPerJoin < 0 ? null : Report.round(cpuPerJoin));
+    String summary = String.format(Locale.ROOT, """
+        join-storm: %d connections in pairs, %d pairs at a time
+          joins       %.0f per second (%.1f s in all)
+          pair ready  p50 %.1f ms  p99 %.1f ms  (connect, token, join, presence)
+          server      %s ms CPU per join
+        """, joins, options.concurrency(), perSecond, seconds, ms(ready, 50), ms(ready, 99),
+        cpuPerJoin < 0 ? "n/a (no --server-pid)"
+            : String.format(Locale.ROOT, "%.2f", cpuPerJoin));
+    return new Report(summary, json);
+  }
+
+  private static double ms(Histogram histogram, double percentile) {
+    return Report.round(histogram.getValueAtPercentile(percentile) / 1000.0);
+  }
+}
