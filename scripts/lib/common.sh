@@ -31,6 +31,13 @@ build_server_if_needed() {
   (cd "$ROOT" && mvn -B -q -ntp package -DskipTests)
 }
 
+# Thousands of sockets need more than the usual 1,024 open files.
+raise_open_files_limit() {
+  if [[ "$(ulimit -n)" != "unlimited" && "$(ulimit -n)" -lt 65536 ]]; then
+    ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+  fi
+}
+
 # Starts the machine's local PostgreSQL cluster when it is installed but not answering.
 ensure_postgres() {
   local host="127.0.0.1" port="5432"
