@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
   static final String HTTP_CODEC = "http-codec";
   static final String IDLE = "idle";
+  static final String FIRST_BYTES = "request-first-bytes";
   static final String DEADLINE = "request-deadline";
   static final String AGGREGATOR = "aggregator";
   static final String CORS = "cors";
@@ -31,7 +32,7 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
   static final String WS_GATE = "ws-gate";
 
   /** What serves plain HTTP, and leaves the pipeline when a connection becomes a WebSocket. */
-  static final List<String> HTTP_ONLY = List.of(IDLE, DEADLINE, CORS, API);
+  static final List<String> HTTP_ONLY = List.of(FIRST_BYTES, IDLE, DEADLINE, CORS, API);
 
   /** Request line (method, path, query) bound: a longer URI gets 414. */
   static final int MAX_INITIAL_LINE = 8 * 1024;
@@ -67,9 +68,11 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
   protected void initChannel(SocketChannel channel) {
     channels.add(channel); // so shutdown can close every open connection
     ChannelPipeline pipeline = channel.pipeline();
+    RequestDeadlineHandler deadline = new RequestDeadlineHandler(requestTimeoutMillis);
+    pipeline.addLast(FIRST_BYTES, deadline.firstBytes());
     pipeline.addLast(HTTP_CODEC, new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_SIZE, 8192));
     pipeline.addLast(IDLE, new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS));
-    pipeline.addLast(DEADLINE, new RequestDeadlineHandler(requestTimeoutMillis));
+    pipeline.addLast(DEADLINE, deadline);
     pipeline.addLast(AGGREGATOR, new JsonAggregator(MAX_BODY_SIZE));
     pipeline.addLast(CORS, new CorsHandler(cors));
     pipeline.addLast(API, api);

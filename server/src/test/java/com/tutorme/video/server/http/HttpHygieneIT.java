@@ -86,6 +86,22 @@ class HttpHygieneIT {
   }
 
   @Test
+  void headersDribbledSlowerThanTheDeadlineGet408() throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", api.server.port())) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      // Half a request line, then nothing: the codec has not seen a request yet.
+      out.write("GET /healthz HT".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+
+      String answer = new String(socket.getInputStream().readAllBytes(),
+          StandardCharsets.UTF_8);
+
+      assertThat(answer).startsWith("HTTP/1.1 408").contains("REQUEST_TIMEOUT");
+    }
+  }
+
+  @Test
   void sessionCreationIsRateLimitedPerUser() {
     String booking = "rl-" + System.nanoTime();
     api.booking(booking, "eager", "tut", BookingMode.ONLINE, BookingStatus.CONFIRMED);
