@@ -1,19 +1,20 @@
 package com.tutorme.video.server.http;
 
 import com.tutorme.video.protocol.ErrorCode;
+import com.tutorme.video.server.BlockingExecutor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
  * The web client's files, read once from the classpath ({@code web/} in the web-client module)
- * and kept in memory: they are a few small files, and serving from memory never blocks an
- * event loop.
+ * off the event loop, then kept in memory: they are a few small files.
  */
 public final class StaticFiles {
   /** Safe relative paths only: no "..", no backslashes, no hidden files. */
@@ -39,8 +40,22 @@ public final class StaticFiles {
   /** A file's bytes and type; {@code null} bytes never happen. */
   public record StaticFile(byte[] bytes, String contentType) {}
 
-  /** The file at a relative path, or 404 NOT_FOUND. */
-  public StaticFile get(String relativePath) {
+  /**
+   * The file at a relative path, or 404 NOT_FOUND. The first read of a file is classpath
+   * I/O, so it runs on the blocking executor; later reads come from memory on the caller.
+   */
+  public CompletableFuture<StaticFile> get(String relativePath, BlockingExecutor blocking) {
+    Optional<StaticFile> cached = cache.get(relativePath);
+    if (cached != null) {
+      return cached.map(CompletableFuture::completedFuture).orElseGet(
+          () -> CompletableFuture.failedFuture(new ApiException(ErrorCode.NOT_FOUND,
+              "no such file")));
+    }
+    return blocking.submit(() -> get(relativePath));
+  }
+
+  /** The file at a relative path, or 404 NOT_FOUND; may read the classpath. */
+  StaticFile get(String relativePath) {
     if (!SAFE_PATH.matcher(relativePath).matches()) {
       throw new ApiException(ErrorCode.NOT_FOUND, "no such file");
     }

@@ -1,5 +1,6 @@
 package com.tutorme.video.server.http;
 
+import com.tutorme.video.server.BlockingExecutor;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -10,19 +11,20 @@ import java.util.concurrent.CompletableFuture;
 public final class WebRoutes {
   private WebRoutes() {}
 
-  public static void register(Router router, StaticFiles files) {
-    router.get("/", request -> page(files.get("index.html")));
+  public static void register(Router router, StaticFiles files, BlockingExecutor blocking) {
+    router.get("/", request -> page(files.get("index.html", blocking)));
     router.get("/lessons/{bookingId}", request -> {
       Validation.id("booking id", request.pathParam("bookingId"));
-      return page(files.get("lesson.html"));
+      return page(files.get("lesson.html", blocking));
     });
-    router.get("/static/{file}", request -> page(files.get(request.pathParam("file"))));
+    router.get("/static/{file}", request -> page(files.get(request.pathParam("file"),
+        blocking)));
   }
 
-  private static CompletableFuture<ApiResponse> page(StaticFiles.StaticFile file) {
-    // Revalidated on every load in development; the files are small and served from memory.
-    return CompletableFuture.completedFuture(new ApiResponse(200,
-        Map.of("Cache-Control", "no-cache"),
-        new ApiResponse.RawBody(file.bytes(), file.contentType())));
+  private static CompletableFuture<ApiResponse> page(
+      CompletableFuture<StaticFiles.StaticFile> file) {
+    // Revalidated on every load; the files are small and served from memory.
+    return file.thenApply(found -> new ApiResponse(200, Map.of("Cache-Control", "no-cache"),
+        new ApiResponse.RawBody(found.bytes(), found.contentType())));
   }
 }
