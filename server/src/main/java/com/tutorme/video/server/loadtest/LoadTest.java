@@ -22,6 +22,7 @@ public final class LoadTest {
     Report report = switch (options.scenario()) {
       case "join-storm" -> new JoinStormScenario(options).run();
       case "idle" -> new IdleScenario(options).run();
+      case "ramp" -> new RampScenario(options).run();
       default -> new RelayScenario(options).run().asReport();
     };
     System.out.print(report.summary());

@@ -5,10 +5,10 @@ import java.util.Map;
 
 /** The generator's flags, each bounded so that no run is unbounded in count or time. */
 record Options(String scenario, String server, int pairs, int rate, int seconds, int messageBytes,
-    long serverPid, String jwtSecret, int connections, int concurrency) {
+    long serverPid, String jwtSecret, int connections, int concurrency, int maxRate) {
 
   static final String HELP = """
-      Usage: scripts/loadtest relay|join-storm|idle [flags]
+      Usage: scripts/loadtest relay|ramp|join-storm|idle [flags]
 
       Drives a running TutorMe Video server over real WebSockets. Bookings and tokens come
       from the API: in development mode from /api/dev/token, else minted with --jwt-secret.
@@ -17,6 +17,10 @@ record Options(String scenario, String server, int pairs, int rate, int seconds,
         relay     P pairs, each in its own session, exchange ICE-candidate-sized messages
                   (a send timestamp inside) at an aggregate rate R for D seconds; reports
                   delivered rate, one-way latency percentiles and messages lost.
+        ramp      the relay on the same pairs at R, 2R, 3R, ... msg/s, D seconds a step,
+                  until p99 > 50 ms or delivery < 99.9 % (or --max-rate); reports each
+                  step and the last rate that held. Note the server's per-connection limit
+                  of 50 msg/s: P pairs carry at most 100 x P msg/s.
         join-storm  N connections authenticate and join sessions in pairs as fast as
                   --concurrency pairs at a time allow; reports joins per second and the
                   time until both peers of a pair see each other.
@@ -31,6 +35,7 @@ record Options(String scenario, String server, int pairs, int rate, int seconds,
         --connections N     join-storm and idle: connections, 2..20000 (default 2000 for
                             join-storm, 5000 for idle)
         --concurrency C     pairs connecting at once, 1..1000 (default 64)
+        --max-rate M        ramp: highest rate tried, 1..1000000 (default 100000)
         --message-bytes B   approximate size of each message, 100..8000 (default 300)
         --server-pid PID    the server's process id, to report its CPU and memory from /proc
         --jwt-secret S      the server's JWT_SECRET, when it is not in development mode
@@ -63,16 +68,18 @@ record Options(String scenario, String server, int pairs, int rate, int seconds,
         number(flags, "server-pid", 0, 0, Integer.MAX_VALUE),
         flags.get("jwt-secret"),
         number(flags, "connections", args[0].equals("idle") ? 5000 : 2000, 2, 20_000),
-        number(flags, "concurrency", 64, 1, 1000));
+        number(flags, "concurrency", 64, 1, 1000),
+        number(flags, "max-rate", 100_000, 1, 1_000_000));
     for (String flag : flags.keySet()) {
       if (!java.util.Set.of("server", "pairs", "rate", "seconds", "message-bytes",
-          "server-pid", "jwt-secret", "connections", "concurrency").contains(flag)) {
+          "server-pid", "jwt-secret", "connections", "concurrency", "max-rate")
+          .contains(flag)) {
         throw new UsageException("unknown flag --" + flag);
       }
     }
-    if (!java.util.Set.of("relay", "join-storm", "idle").contains(options.scenario)) {
+    if (!java.util.Set.of("relay", "ramp", "join-storm", "idle").contains(options.scenario)) {
       throw new UsageException("unknown scenario '" + options.scenario
-          + "'; try relay, join-storm or idle");
+          + "'; try relay, ramp, join-storm or idle");
     }
     return options;
   }

@@ -27,15 +27,25 @@ final class RelayScenario {
   }
 
   RelayResult run() throws Exception {
+    return run(pairs -> measure(pairs, options.rate(), options.seconds()));
+  }
+
+  /** Sets up the pairs, lets {@code body} measure over them, and tears them down. */
+  <T> T run(Measurement<T> body) throws Exception {
     List<WsPeer[]> pairs = new ArrayList<>();
     try (Clients clients = new Clients()) {
       try {
         setUp(clients.bootstrap, pairs);
-        return measure(pairs);
+        return body.over(pairs);
       } finally {
         Lessons.closeAll(pairs);
       }
     }
+  }
+
+  /** What is measured once the pairs are up. */
+  interface Measurement<T> {
+    T over(List<WsPeer[]> pairs) throws Exception;
   }
 
   private void setUp(Bootstrap base, List<WsPeer[]> pairs) throws Exception {
@@ -48,16 +58,17 @@ final class RelayScenario {
     }
   }
 
-  private RelayResult measure(List<WsPeer[]> pairs) throws InterruptedException {
+  /** Sends at {@code rate} messages per second for {@code seconds}, then drains. */
+  RelayResult measure(List<WsPeer[]> pairs, int rate, int seconds) throws InterruptedException {
     String padding = "x".repeat(Math.max(0, options.messageBytes() - 190));
     ProcessStats serverBefore = ProcessStats.of(options.serverPid());
     long selfBefore = ProcessStats.selfCpuMillis();
     latencyMicros.reset();
     long start = System.nanoTime();
-    long end = start + TimeUnit.SECONDS.toNanos(options.seconds());
+    long end = start + TimeUnit.SECONDS.toNanos(seconds);
     long sent = 0;
     for (long now = start; now < end; now = System.nanoTime()) {
-      long due = (long) ((now - start) / 1e9 * options.rate());
+      long due = (long) ((now - start) / 1e9 * rate);
       while (sent < due) {
         WsPeer[] pair = pairs.get((int) (sent % pairs.size()));
         // Alternate directions, so both peers of a pair send and receive.
@@ -77,12 +88,12 @@ final class RelayScenario {
     double elapsed = (System.nanoTime() - start) / 1e9;
     ProcessStats serverAfter = ProcessStats.of(options.serverPid());
     long selfCpu = ProcessStats.selfCpuMillis() - selfBefore;
-    long got = delivered.sum();
+    long got = delivered.sumThenReset();
     Histogram histogram = latencyMicros.getIntervalHistogram();
     double serverCpuPer1000 = serverBefore.cpuMillis() < 0 || got == 0 ? -1
         : (serverAfter.cpuMillis() - serverBefore.cpuMillis()) * 1000.0 / got;
-    return new RelayResult(options.pairs(), options.rate(), options.seconds(), sent, got,
-        got / Math.min(elapsed, options.seconds()), ms(histogram, 50), ms(histogram, 90),
+    return new RelayResult(pairs.size(), rate, seconds, sent, got,
+        got / Math.min(elapsed, seconds), ms(histogram, 50), ms(histogram, 90),
         ms(histogram, 99), ms(histogram, 99.9), histogram.getMaxValue() / 1000.0,
         serverCpuPer1000, serverAfter.rssKb(), got == 0 ? 0 : selfCpu * 1000.0 / got);
   }

@@ -35,7 +35,7 @@ class LoadGeneratorIT {
   }
 
   @Test
-  void aShortJoinStormAndAShortIdleHoldReportSaneFigures() throws Exception {
+  void shortJoinStormIdleAndRampRunsReportSaneFigures() throws Exception {
     try (TutorMeServer server =
         TutorMeServer.start(ServerConfig.local(TestDatabases.h2InMemory()))) {
       String url = "http://127.0.0.1:" + server.port();
@@ -52,6 +52,11 @@ class LoadGeneratorIT {
       assertThat(storm.summary()).contains("join-storm: 10 connections");
       assertThat(idle.json()).containsEntry("stillOpen", 6L);
       assertThat(idle.json().get("serverRssKbAfter")).isNotNull();
+
+      Report ramp = new RampScenario(Options.parse(new String[] {"ramp", "--server", url,
+          "--pairs", "3", "--rate", "60", "--max-rate", "120", "--seconds", "1"})).run();
+      assertThat((java.util.List<?>) ramp.json().get("steps")).isNotEmpty().hasSizeLessThan(3);
+      assertThat(ramp.summary()).contains("last rate that held");
     }
   }
 

@@ -1,0 +1,69 @@
+package com.tutorme.video.server.loadtest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The relay at rising rates on the same pairs: from --rate, up by --rate each step of
+ * --seconds, until p99 passes 50 ms, delivery falls under 99.9 %, or --max-rate is passed.
+ * Reports every step and the last rate that held.
+ */
+final class RampScenario {
+  static final double P99_LIMIT_MS = 50;
+  static final double DELIVERY_LIMIT = 0.999;
+
+  private final Options options;
+
+  RampScenario(Options options) {
+    this.options = options;
+  }
+
+  Report run() throws Exception {
+    RelayScenario relay = new RelayScenario(options);
+    List<RelayResult> steps = relay.run(pairs -> {
+      List<RelayResult> results = new ArrayList<>();
+      for (int rate = options.rate(); rate <= options.maxRate(); rate += options.rate()) {
+        RelayResult step = relay.measure(pairs, rate, options.seconds());
+        results.add(step);
+        if (!holds(step)) {
+          break;
+        }
+      }
+      return results;
+    });
+    return report(steps);
+  }
+
+  static boolean holds(RelayResult step) {
+    return step.p99() <= P99_LIMIT_MS
+        && step.delivered() >= DELIVERY_LIMIT * step.sent();
+  }
+
+  private Report report(List<RelayResult> steps) {
+    int held = steps.stream().filter(RampScenario::holds).mapToInt(RelayResult::targetRate)
+        .max().orElse(0);
+    StringBuilder summary = new StringBuilder(String.format(Locale.ROOT,
+        "ramp: %d pairs, +%d msg/s every %d s, until p99 > %.0f ms or delivery < 99.9 %%%n",
+        options.pairs(), options.rate(), options.seconds(), P99_LIMIT_MS));
+    List<Map<String, Object>> stepJson = new ArrayList<>();
+    for (RelayResult step : steps) {
+      summary.append(String.format(Locale.ROOT,
+          "  %7d msg/s: delivered %.0f/s, lost %d, p99 %.2f ms, server %s ms CPU/1000%s%n",
+          step.targetRate(), step.deliveredPerSecond(), step.lost(), step.p99(),
+          step.serverCpuMsPer1000() < 0 ? "n/a"
+              : String.format(Locale.ROOT, "%.1f", step.serverCpuMsPer1000()),
+          holds(step) ? "" : "  <- did not hold"));
+      stepJson.add(step.asJson());
+    }
+    summary.append(String.format(Locale.ROOT, "  last rate that held: %d msg/s%n", held));
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("scenario", "ramp");
+    json.put("pairs", options.pairs());
+    json.put("lastRateThatHeld", held);
+    json.put("steps", stepJson);
+    return new Report(summary.toString(), json);
+  }
+}
