@@ -63,7 +63,10 @@ public record ServerConfig(
    */
   public static ServerConfig fromEnvironment(Map<String, String> variables) {
     Env env = new Env(variables);
-    String host = env.get("HOST", "0.0.0.0");
+    AuthSettings auth = auth(env);
+    // Development mode hands out tokens to whoever asks, so by default it listens on this
+    // machine only; a configured server listens on every interface.
+    String host = env.get("HOST", auth.isDevelopment() ? "127.0.0.1" : "0.0.0.0");
     int port = env.integer("PORT", DEFAULT_PORT, 0, 65535);
     int poolSize = env.integer("DATABASE_POOL_SIZE", DatabaseSettings.DEFAULT_POOL_SIZE, 1, 200);
     DatabaseSettings database;
@@ -82,7 +85,7 @@ public record ServerConfig(
         env.integer("SESSION_CREATE_LIMIT_PER_MINUTE", DEFAULT_SESSION_CREATES_PER_MINUTE, 1,
             100_000),
         env.integer("REQUEST_TIMEOUT_MS", DEFAULT_REQUEST_TIMEOUT_MILLIS, 100, 600_000),
-        auth(env),
+        auth,
         IceSettings.parse(env.raw("STUN_URLS"), env.get("TURN_URLS").orElse(null),
             env.get("TURN_SECRET").orElse(null),
             env.integer("TURN_TTL_SECONDS", (int) IceSettings.DEFAULT_TTL.toSeconds(), 60,

@@ -1,0 +1,44 @@
+package com.tutorme.video.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ServerConfigTest {
+  static final String SECRET = "0123456789abcdef0123456789abcdef";
+
+  @Test
+  void developmentModeListensOnThisMachineOnlyUnlessToldOtherwise() {
+    assertThat(ServerConfig.fromEnvironment(Map.of()).host()).isEqualTo("127.0.0.1");
+    assertThat(ServerConfig.fromEnvironment(Map.of("HOST", "0.0.0.0")).host())
+        .isEqualTo("0.0.0.0");
+    assertThat(ServerConfig.fromEnvironment(Map.of("JWT_SECRET", SECRET)).host())
+        .isEqualTo("0.0.0.0");
+  }
+
+  @Test
+  void allowedOriginsDefaultFromNextAuthUrlAsTheOriginalDid() {
+    assertThat(ServerConfig.fromEnvironment(Map.of("NEXTAUTH_URL",
+        "https://tutorme.example/api/auth")).allowedOrigins())
+        .containsExactly("https://tutorme.example");
+    assertThat(ServerConfig.fromEnvironment(Map.of("ALLOWED_ORIGINS",
+        "https://a.example, http://localhost:3000")).allowedOrigins())
+        .containsExactly("https://a.example", "http://localhost:3000");
+    assertThat(ServerConfig.fromEnvironment(Map.of("PORT", "9000")).allowedOrigins())
+        .contains("http://localhost:9000");
+  }
+
+  @Test
+  void malformedValuesNameTheVariable() {
+    assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("PORT", "70000")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("PORT");
+    assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("ALLOWED_ORIGINS", "ftp://x")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("ALLOWED_ORIGINS");
+    assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("ROOM_CAPACITY", "0")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("ROOM_CAPACITY");
+    assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("TURN_URLS", "turn:t")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("TURN_SECRET");
+  }
+}
