@@ -28,7 +28,11 @@ build_server_if_needed() {
     return 0
   fi
   echo "building the server (mvn package, tests skipped; scripts/test runs them)..."
-  (cd "$ROOT" && mvn -B -q -ntp package -DskipTests)
+  local output
+  if ! output="$(cd "$ROOT" && mvn -B -q -ntp -Dstyle.color=never package -DskipTests 2>&1)"; then
+    printf '%s\n' "$output" >&2
+    die "the build failed (output above)"
+  fi
 }
 
 # Thousands of sockets need more than the usual 1,024 open files.
