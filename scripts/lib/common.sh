@@ -22,7 +22,7 @@ export SERVER_JAR
 
 # Builds the runnable jar when it is missing or older than any source.
 build_server_if_needed() {
-  if [[ -f "$SERVER_JAR" && -z "$(cd "$ROOT" && find pom.xml protocol storage server web-client \
+  if [[ -f "$SERVER_JAR" && -z "$(cd "$ROOT" && find pom.xml protocol storage server web-client benchmarks \
       -newer "$SERVER_JAR" -type f -not -path '*/target/*' -not -path '*/node_modules/*' \
       -not -path '*/test-results/*' -print -quit)" ]]; then
     return 0
