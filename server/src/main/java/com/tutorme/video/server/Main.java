@@ -1,7 +1,7 @@
 package com.tutorme.video.server;
 
-import com.tutorme.video.storage.DatabaseUnavailableException;
 import com.tutorme.video.server.dev.DemoLesson;
+import com.tutorme.video.storage.DatabaseUnavailableException;
 import java.net.BindException;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.tutorme.video.storage.DatabaseSettings;
-import com.tutorme.video.storage.TestDatabases;
 import com.tutorme.video.storage.TestDatabases.PostgresSchema;
+import com.tutorme.video.storage.TestDatabases;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,7 +1,7 @@
 package com.tutorme.video.server.http;
 
-import com.tutorme.video.server.auth.Principal;
 import com.tutorme.video.protocol.IceServer;
+import com.tutorme.video.server.auth.Principal;
 import com.tutorme.video.server.ice.IceServersProvider;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -1,8 +1,8 @@
 package com.tutorme.video.server.loadtest;
 
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 
 /** What a relay run measured. Latencies in milliseconds; CPU per 1,000 delivered messages. */
 record RelayResult(int pairs, int targetRate, int seconds, long sent, long delivered,

@@ -1,9 +1,9 @@
 package com.tutorme.video.server.ice;
 
-import com.tutorme.video.protocol.IceServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tutorme.video.protocol.IceServer;
 import com.tutorme.video.server.ConfigException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

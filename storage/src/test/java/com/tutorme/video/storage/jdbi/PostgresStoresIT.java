@@ -1,8 +1,8 @@
 package com.tutorme.video.storage.jdbi;
 
 import com.tutorme.video.storage.DatabaseSettings;
-import com.tutorme.video.storage.TestDatabases;
 import com.tutorme.video.storage.TestDatabases.PostgresSchema;
+import com.tutorme.video.storage.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 
 /** The store contract on the real PostgreSQL, each test in a schema of its own. */
