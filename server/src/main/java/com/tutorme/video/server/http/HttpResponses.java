@@ -2,8 +2,8 @@ package com.tutorme.video.server.http;
 
 import com.tutorme.video.protocol.ErrorCode;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -11,9 +11,13 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** Writes {@link ApiResponse}s to a channel as JSON, from any thread. */
 public final class HttpResponses {
+  /** How long a half-closed connection may linger for the client to close its side. */
+  static final long CLOSE_GRACE_MILLIS = 2_000;
+
   private HttpResponses() {}
 
   /** Writes the response; closes the connection after it unless {@code keepAlive}. */
@@ -42,7 +46,25 @@ public final class HttpResponses {
     // writeAndFlush is safe from any thread: Netty hands it to the channel's event loop.
     var written = ctx.writeAndFlush(response);
     if (!keepAlive) {
-      written.addListener(ChannelFutureListener.CLOSE);
+      written.addListener(done -> closeGracefully(ctx));
+    }
+  }
+
+  /**
+   * Closes after a response without losing it: a full close while the client is still
+   * sending (an oversized or malformed request) makes the kernel reset the connection, which
+   * can discard the response before the client reads it. So the server half-closes first
+   * (the client reads the response, then end of stream) and closes fully when the client
+   * does, or after a grace period; what arrives meanwhile is discarded by the decoder.
+   */
+  static void closeGracefully(ChannelHandlerContext ctx) {
+    if (ctx.channel() instanceof SocketChannel socket && socket.isActive()) {
+      socket.shutdownOutput().addListener(done ->
+          ctx.executor().schedule(() -> {
+            ctx.close();
+          }, CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS));
+    } else {
+      ctx.close();
     }
   }
 
