@@ -2,15 +2,16 @@ package com.tutorme.video.server.ws;
 
 import com.tutorme.video.protocol.CloseCode;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.util.AttributeKey;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Closes a signaling connection once: the close frame goes after what is already queued, and
- * the connection is closed when it has been written, or after a grace period at the latest, for
- * a peer that no longer reads would otherwise hold its socket and buffer forever.
+ * Closes a signaling connection once: the close frame goes after what is already queued, the
+ * output is shut once it has been written, and the connection is closed when the client closes
+ * its side, or after a grace period at the latest, for a peer that no longer reads would
+ * otherwise hold its socket and buffer forever.
  */
 final class Closer {
   private static final AttributeKey<Boolean> CLOSING = AttributeKey.valueOf("tutorme.closing");
@@ -23,8 +24,17 @@ final class Closer {
       return;
     }
     stats.closed(code);
+    // Half-close once the close frame is out: a full close while the client is still sending
+    // (a flood, say) makes its kernel reset the connection, and the client can lose the close
+    // frame and its code. The client closes its side on reading the frame; Netty then closes.
     channel.writeAndFlush(new CloseWebSocketFrame(code.code(), code.reason()))
-        .addListener(ChannelFutureListener.CLOSE);
+        .addListener(written -> {
+          if (channel instanceof SocketChannel socket && socket.isActive()) {
+            socket.shutdownOutput();
+          } else {
+            channel.close();
+          }
+        });
     channel.eventLoop().schedule(() -> {
       channel.close();
     }, GRACE_MILLIS, TimeUnit.MILLISECONDS);
