@@ -1,5 +1,6 @@
 package com.tutorme.video.server;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -41,5 +42,19 @@ final class Env {
     } catch (NumberFormatException e) {
       throw new ConfigException(name + " must be a whole number, got '" + value.get() + "'");
     }
+  }
+
+  /** true/false (also yes/no, on/off, 1/0, any case); anything else is refused. */
+  boolean bool(String name, boolean fallback) {
+    Optional<String> value = get(name);
+    if (value.isEmpty()) {
+      return fallback;
+    }
+    return switch (value.get().toLowerCase(Locale.ROOT)) {
+      case "true", "yes", "on", "1" -> true;
+      case "false", "no", "off", "0" -> false;
+      default -> throw new ConfigException(
+          name + " must be true or false, got '" + value.get() + "'");
+    };
   }
 }

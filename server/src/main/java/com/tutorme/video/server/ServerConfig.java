@@ -57,7 +57,8 @@ public record ServerConfig(
    * REQUEST_TIMEOUT_MS}; {@code JWT_SECRET}, {@code JWT_PUBLIC_KEY}, {@code JWT_JWKS_URL},
    * {@code JWT_ISSUER}, {@code JWT_AUDIENCE}, {@code JWT_CLOCK_SKEW_SECONDS}; {@code
    * STUN_URLS}, {@code TURN_URLS}, {@code TURN_SECRET}, {@code TURN_TTL_SECONDS}; {@code
-   * ROOM_CAPACITY}, {@code WS_PING_INTERVAL_MS}, {@code WS_MAX_CONNECTIONS_PER_USER}.
+   * ROOM_CAPACITY}, {@code WS_PING_INTERVAL_MS}, {@code WS_MAX_CONNECTIONS_PER_USER}, {@code
+   * WS_LOOP_AFFINITY}.
    *
    * @throws ConfigException naming the first variable that is malformed
    */
@@ -95,7 +96,8 @@ public record ServerConfig(
             env.integer("WS_PING_INTERVAL_MS", SignalingSettings.DEFAULTS.pingIntervalMillis(),
                 100, 300_000),
             env.integer("WS_MAX_CONNECTIONS_PER_USER",
-                SignalingSettings.DEFAULTS.maxConnectionsPerUser(), 1, 1_000)));
+                SignalingSettings.DEFAULTS.maxConnectionsPerUser(), 1, 1_000),
+            env.bool("WS_LOOP_AFFINITY", SignalingSettings.DEFAULTS.loopAffinity())));
   }
 
   /** JWT settings; with no key configured, development mode with a random secret. */

@@ -109,7 +109,7 @@ public final class TutorMeServer implements AutoCloseable {
       TokenVerifier wsVerifier = verifier;
       WebSocketGate gate = new WebSocketGate(WEBSOCKET_PATH, config.allowedOrigins(),
           wsVerifier, config.signaling(), ServerChannelInitializer.HTTP_ONLY,
-          principal -> new SignalingHandler(principal, sessions, rooms, iceServers,
+          SignalingHandler.factory(sessions, rooms, iceServers, config.signaling(),
               signalingStats), signalingStats);
       this.serverChannel = new ServerBootstrap()
           .group(bossGroup, workerGroup)

@@ -165,6 +165,18 @@ public final class RoomRegistry {
     return room.peers().stream().map(Peer::info).toList();
   }
 
+  /**
+   * Where the peers of a session's room can be reached, oldest first (empty if none): for
+   * transports that place a joining peer near its partner.
+   */
+  public List<PeerSink> sinksOf(String sessionId) {
+    Room room = rooms.get(sessionId);
+    if (room == null) {
+      return List.of();
+    }
+    return room.peers().stream().map(Peer::sink).toList();
+  }
+
   public int capacity() {
     return capacity;
   }

@@ -21,6 +21,10 @@ final class ChannelPeerSink implements PeerSink {
     this.stats = stats;
   }
 
+  Channel channel() {
+    return channel;
+  }
+
   @Override
   public void send(ServerMessage message) {
     if (Closer.isClosing(channel)) {

@@ -6,6 +6,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Finds dead connections: after a quiet interval it pings; if the next interval is quiet too
@@ -19,6 +21,11 @@ final class LivenessHandler extends ChannelDuplexHandler {
 
   LivenessHandler(SignalingStats stats) {
     this.stats = stats;
+  }
+
+  /** The timer this handler listens to, to sit just before it in the pipeline. */
+  static IdleStateHandler idleTimer(SignalingSettings settings) {
+    return new IdleStateHandler(settings.pingIntervalMillis(), 0, 0, TimeUnit.MILLISECONDS);
   }
 
   @Override

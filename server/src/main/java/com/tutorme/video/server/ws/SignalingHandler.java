@@ -17,6 +17,7 @@ import com.tutorme.video.server.session.SessionService;
 import com.tutorme.video.storage.DatabaseUnavailableException;
 import com.tutorme.video.storage.SessionAccess;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.EventLoop;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.CorruptedFrameException;
 import io.netty.handler.codec.TooLongFrameException;
@@ -26,6 +27,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +44,7 @@ public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocke
   private final RoomRegistry rooms;
   private final IceServersProvider ice;
   private final SignalingStats stats;
+  private final LoopAffinity affinity;
   private final TokenBucket rate =
       new TokenBucket(Limits.MESSAGES_PER_SECOND, Limits.MESSAGE_BURST, System.nanoTime());
   private final Messages messages = new Messages();
@@ -51,13 +54,23 @@ public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocke
   private boolean joining;
   private int refusedInARow;
 
-  public SignalingHandler(Principal principal, SessionService sessions, RoomRegistry rooms,
-      IceServersProvider ice, SignalingStats stats) {
+  private SignalingHandler(Principal principal, SessionService sessions, RoomRegistry rooms,
+      IceServersProvider ice, SignalingStats stats, LoopAffinity affinity) {
     this.stats = stats;
+    this.affinity = affinity;
     this.principal = principal;
     this.sessions = sessions;
     this.rooms = rooms;
     this.ice = ice;
+  }
+
+  /** Makes the handler of each authenticated connection; one factory per server. */
+  public static Function<Principal, SignalingHandler> factory(SessionService sessions,
+      RoomRegistry rooms, IceServersProvider ice, SignalingSettings settings,
+      SignalingStats stats) {
+    LoopAffinity affinity = new LoopAffinity(rooms, settings.loopAffinity(),
+        () -> LivenessHandler.idleTimer(settings), stats);
+    return principal -> new SignalingHandler(principal, sessions, rooms, ice, stats, affinity);
   }
 
   @Override
@@ -150,6 +163,21 @@ public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocke
       reply(ErrorCode.FORBIDDEN, "only the booking's student or tutor may join", join.id());
       return;
     }
+    EventLoop partnerLoop = affinity.partnerLoop(access.session().id(), ctx.channel());
+    if (partnerLoop == null) {
+      enterRoom(join, access);
+    } else {
+      joining = true; // until it has arrived; nothing is read meanwhile
+      affinity.move(ctx.channel(), partnerLoop, () -> {
+        joining = false;
+        if (ctx.channel().isActive()) {
+          enterRoom(join, access);
+        }
+      });
+    }
+  }
+
+  private void enterRoom(ClientMessage.JoinSession join, SessionAccess access) {
     JoinResult result = rooms.join(access.session().id(), principal.userId(), principal.name(),
         principal.role().wireName(), sink, join.id(), ice.forUser(principal.userId()));
     if (result instanceof JoinResult.Joined joined) {

@@ -7,11 +7,18 @@ package com.tutorme.video.server.ws;
  * @param pingIntervalMillis quiet time before the server pings; a connection quiet for two
  *     intervals is closed as dead (4003)
  * @param maxConnectionsPerUser signaling sockets one user may hold open
+ * @param loopAffinity move a joining connection to its partner's event loop, so relays between
+ *     them never cross threads (on unless an operator turns it off)
  */
 public record SignalingSettings(int roomCapacity, int pingIntervalMillis,
-    int maxConnectionsPerUser) {
+    int maxConnectionsPerUser, boolean loopAffinity) {
 
-  public static final SignalingSettings DEFAULTS = new SignalingSettings(2, 15_000, 8);
+  public static final SignalingSettings DEFAULTS = new SignalingSettings(2, 15_000, 8, true);
+
+  public SignalingSettings withLoopAffinity(boolean enabled) {
+    return new SignalingSettings(roomCapacity, pingIntervalMillis, maxConnectionsPerUser,
+        enabled);
+  }
 
   public SignalingSettings {
     if (roomCapacity < 1 || pingIntervalMillis < 50 || maxConnectionsPerUser < 1) {

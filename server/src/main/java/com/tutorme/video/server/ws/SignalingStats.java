@@ -5,7 +5,10 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Counters of the signaling edge: connections closed by the server, by close code. */
+/**
+ * Counters of the signaling edge: connections closed by the server, by close code, and
+ * connections moved to their partner's event loop.
+ */
 public final class SignalingStats {
   private final Map<CloseCode, LongAdder> closes = new EnumMap<>(CloseCode.class);
 
@@ -15,8 +18,19 @@ public final class SignalingStats {
     }
   }
 
+  private final LongAdder loopMoves = new LongAdder();
+
   void closed(CloseCode code) {
     closes.get(code).increment();
+  }
+
+  void movedToPartnerLoop() {
+    loopMoves.increment();
+  }
+
+  /** How many joining connections were moved to the event loop of their session's partner. */
+  public long movesToPartnerLoop() {
+    return loopMoves.sum();
   }
 
   /** How many connections the server has closed with this code since it started. */

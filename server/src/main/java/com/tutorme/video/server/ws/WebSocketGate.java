@@ -19,11 +19,9 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.flush.FlushConsolidationHandler;
-import io.netty.handler.timeout.IdleStateHandler;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -131,14 +129,15 @@ public final class WebSocketGate extends ChannelInboundHandlerAdapter {
             .closeOnProtocolViolation(true)
             .build())
         .build();
-    // Relayed messages arrive as one write-and-flush task each; batching the flushes of one
-    // event-loop turn saves a system call per message under load and costs nothing when idle.
+    // Flushes asked for while this connection's input is being read (replies, several relays
+    // from one batch of frames) go out as one write when the batch is done. Other flushes go
+    // out at once: deferring them to a task would cost the loop one more epoll_wait each.
     pipeline.addFirst("flush-consolidation", new FlushConsolidationHandler(
-        FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true));
-    pipeline.addAfter(ctx.name(), "ws-idle", new IdleStateHandler(
-        settings.pingIntervalMillis(), 0, 0, TimeUnit.MILLISECONDS));
-    pipeline.addAfter("ws-idle", "ws-liveness", new LivenessHandler(stats));
-    pipeline.addAfter("ws-liveness", "ws-protocol", new WebSocketServerProtocolHandler(config));
+        FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, false));
+    pipeline.addAfter(ctx.name(), LoopAffinity.IDLE_TIMER, LivenessHandler.idleTimer(settings));
+    pipeline.addAfter(LoopAffinity.IDLE_TIMER, LoopAffinity.LIVENESS,
+        new LivenessHandler(stats));
+    pipeline.addAfter(LoopAffinity.LIVENESS, "ws-protocol", new WebSocketServerProtocolHandler(config));
     pipeline.addAfter("ws-protocol", "ws-aggregator",
         new WebSocketFrameAggregator(Limits.MAX_FRAME_BYTES));
     pipeline.addAfter("ws-aggregator", "signaling", signaling.apply(principal));

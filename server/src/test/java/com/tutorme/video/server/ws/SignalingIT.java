@@ -25,7 +25,7 @@ class SignalingIT {
   @BeforeAll
   static void start() throws InterruptedException {
     api = ApiServer.start(config -> config.withAllowedOrigins(List.of(ORIGIN))
-        .withSignaling(new SignalingSettings(2, 200, 8)));
+        .withSignaling(new SignalingSettings(2, 200, 8, true)));
   }
 
   @AfterAll

@@ -1,0 +1,147 @@
+package com.tutorme.video.server.ws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.tutorme.video.server.http.ApiServer;
+import com.tutorme.video.server.room.PeerSink;
+import com.tutorme.video.storage.BookingMode;
+import com.tutorme.video.storage.BookingStatus;
+import com.tutorme.video.storage.VideoSession;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Both peers of a session end up on one event loop, and a connection moved there on joining
+ * keeps working and loses nothing sent while it moved. The server has several loops (Netty's
+ * default, two per core) and deals connections out in turn, so a student and a tutor who
+ * connect one after the other start on different loops.
+ */
+class LoopAffinityIT {
+  // One student and tutor across lessons: each lesson is a session of its own.
+  private static final String STUDENT = "stu-" + UUID.randomUUID();
+  private static final String TUTOR = "tut-" + UUID.randomUUID();
+
+  @Test
+  void bothPeersOfEverySessionShareOneEventLoopAndStillTalk() throws Exception {
+    try (ApiServer api = ApiServer.start()) {
+      long movesBefore = api.server.signalingStats().movesToPartnerLoop();
+      List<WsClient> clients = new ArrayList<>();
+      try {
+        for (int i = 0; i < 6; i++) {
+          VideoSession session = lesson(api);
+          WsClient student = connect(api, "student", clients);
+          WsClient tutor = connect(api, "tutor", clients);
+          String studentPeer = student.join(session.sessionToken()).get("peerId").asText();
+          String tutorPeer = tutor.join(session.sessionToken()).get("peerId").asText();
+          student.next("user-joined");
+
+          assertThat(loopsOf(api, session)).hasSize(1);
+          student.send("{\"type\":\"offer\",\"sdp\":\"v=0 o\",\"to\":\"" + tutorPeer + "\"}");
+          assertThat(tutor.next("offer").at("/from/peerId").asText()).isEqualTo(studentPeer);
+          tutor.send("{\"type\":\"answer\",\"sdp\":\"v=0 a\"}");
+          assertThat(student.next("answer").at("/from/peerId").asText()).isEqualTo(tutorPeer);
+        }
+      } finally {
+        clients.forEach(WsClient::close);
+      }
+      assertThat(api.server.signalingStats().movesToPartnerLoop()).isGreaterThan(movesBefore);
+    }
+  }
+
+  @Test
+  void framesSentWhileMovingAreReadAfterTheJoinInOrder() throws Exception {
+    try (ApiServer api = ApiServer.start()) {
+      List<WsClient> clients = new ArrayList<>();
+      try {
+        VideoSession session = lesson(api);
+        WsClient student = connect(api, "student", clients);
+        WsClient tutor = connect(api, "tutor", clients);
+        student.join(session.sessionToken());
+        long movesBefore = api.server.signalingStats().movesToPartnerLoop();
+
+        // Sent back to back: the pings reach the server while the join is being looked up
+        // and the connection moved, and must neither be lost nor overtake the join's answer.
+        tutor.send("{\"type\":\"join-session\",\"id\":\"j\",\"sessionToken\":\""
+            + session.sessionToken() + "\"}");
+        for (int i = 1; i <= 3; i++) {
+          tutor.send("{\"type\":\"ping\",\"id\":\"p" + i + "\"}");
+        }
+        List<String> seen = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+          JsonNode message = tutor.next();
+          seen.add(message.get("type").asText() + ":" + message.path("ref").asText());
+        }
+        assertThat(api.server.signalingStats().movesToPartnerLoop())
+            .as("the tutor was moved to the student's loop").isEqualTo(movesBefore + 1);
+        assertThat(seen).containsSubsequence("pong:p1", "pong:p2", "pong:p3")
+            .contains("session-joined:j");
+        assertThat(loopsOf(api, session)).hasSize(1);
+        student.send("{\"type\":\"chat\",\"text\":\"still there?\"}");
+        assertThat(tutor.awaitType("chat").get("text").asText()).isEqualTo("still there?");
+      } finally {
+        clients.forEach(WsClient::close);
+      }
+    }
+  }
+
+  @Test
+  void withAffinityOffPeersStayWhereTheyWereAccepted() throws Exception {
+    try (ApiServer api = ApiServer.start(config -> config.withSignaling(
+        SignalingSettings.DEFAULTS.withLoopAffinity(false)))) {
+      List<WsClient> clients = new ArrayList<>();
+      Set<Integer> loopsPerSession = new HashSet<>();
+      try {
+        for (int i = 0; i < 6; i++) {
+          VideoSession session = lesson(api);
+          WsClient student = connect(api, "student", clients);
+          WsClient tutor = connect(api, "tutor", clients);
+          student.join(session.sessionToken());
+          tutor.join(session.sessionToken());
+          student.next("user-joined");
+          loopsPerSession.add(loopsOf(api, session).size());
+        }
+      } finally {
+        clients.forEach(WsClient::close);
+      }
+      // The control for the first test: without the move, some pair is split.
+      assertThat(loopsPerSession).contains(2);
+      assertThat(api.server.signalingStats().movesToPartnerLoop()).isZero();
+    }
+  }
+
+  /** The loops of the session's two peers (the joiner is added just after user-joined). */
+  private static Set<EventLoop> loopsOf(ApiServer api, VideoSession session) {
+    List<PeerSink> sinks = await().atMost(Duration.ofSeconds(5))
+        .until(() -> api.server.rooms().sinksOf(session.id()), found -> found.size() == 2);
+    Set<EventLoop> loops = new HashSet<>();
+    for (PeerSink sink : sinks) {
+      Channel channel = ((ChannelPeerSink) sink).channel();
+      loops.add(channel.eventLoop());
+      // The liveness timer was rebuilt on the loop the connection now lives on.
+      assertThat(channel.pipeline().context(LoopAffinity.IDLE_TIMER).executor())
+          .isSameAs(channel.eventLoop());
+    }
+    return loops;
+  }
+
+  private static VideoSession lesson(ApiServer api) {
+    return api.booking("b-" + UUID.randomUUID(), STUDENT, TUTOR, BookingMode.ONLINE,
+        BookingStatus.CONFIRMED).session().orElseThrow();
+  }
+
+  private static WsClient connect(ApiServer api, String role, List<WsClient> clients) {
+    WsClient client = WsClient.connect(api.server.port(),
+        api.token(role.equals("student") ? STUDENT : TUTOR, role));
+    clients.add(client);
+    return client;
+  }
+}
