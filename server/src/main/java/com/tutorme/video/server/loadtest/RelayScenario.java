@@ -1,6 +1,7 @@
 package com.tutorme.video.server.loadtest;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +22,11 @@ final class RelayScenario {
   private final Options options;
   private final LongAdder delivered = new LongAdder();
   private final Recorder latencyMicros = new Recorder(3);
+  private final RelayMessage message;
 
   RelayScenario(Options options) {
     this.options = options;
+    this.message = new RelayMessage(options.messageBytes());
   }
 
   RelayResult run() throws Exception {
@@ -53,34 +56,18 @@ final class RelayScenario {
     pairs.addAll(Lessons.join(base, URI.create(options.server()), lessons, CONNECT_CONCURRENCY,
         new Recorder(3)));
     for (WsPeer[] pair : pairs) {
-      pair[0].onText(this::receive);
-      pair[1].onText(this::receive);
+      pair[0].onFrame(this::receive);
+      pair[1].onFrame(this::receive);
     }
   }
 
   /** Sends at {@code rate} messages per second for {@code seconds}, then drains. */
-  RelayResult measure(List<WsPeer[]> pairs, int rate, int seconds) throws InterruptedException {
-    String padding = "x".repeat(Math.max(0, options.messageBytes() - 190));
+  RelayResult measure(List<WsPeer[]> pairs, int rate, int seconds) throws Exception {
     ProcessStats serverBefore = ProcessStats.of(options.serverPid());
     long selfBefore = ProcessStats.selfCpuMillis();
     latencyMicros.reset();
     long start = System.nanoTime();
-    long end = start + TimeUnit.SECONDS.toNanos(seconds);
-    long sent = 0;
-    for (long now = start; now < end; now = System.nanoTime()) {
-      long due = (long) ((now - start) / 1e9 * rate);
-      while (sent < due) {
-        WsPeer[] pair = pairs.get((int) (sent % pairs.size()));
-        // Alternate directions, so both peers of a pair send and receive.
-        WsPeer from = (sent / pairs.size()) % 2 == 0 ? pair[0] : pair[1];
-        from.send("{\"type\":\"ice-candidate\",\"candidate\":{\"candidate\":\"candidate:842163049"
-            + " 1 udp 1677729535 203.0.113.7 46154 typ srflx raddr 10.0.0.4 rport 46154"
-            + " generation 0 ufrag EsAw network-cost 999 " + padding + " ts=" + System.nanoTime()
-            + "\",\"sdpMid\":\"0\",\"sdpMLineIndex\":0}}");
-        sent++;
-      }
-      LockSupport.parkNanos(200_000);
-    }
+    long sent = PacedSender.send(pairs, rate, seconds, message);
     long drainUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
     while (delivered.sum() < sent && System.nanoTime() < drainUntil) {
       LockSupport.parkNanos(10_000_000);
@@ -98,14 +85,10 @@ final class RelayScenario {
         serverCpuPer1000, serverAfter.rssKb(), got == 0 ? 0 : selfCpu * 1000.0 / got);
   }
 
-  private void receive(String text) {
-    int at = text.lastIndexOf(" ts=");
-    if (!text.startsWith("{\"type\":\"ice-candidate\"") || at < 0) {
+  private void receive(ByteBuf frame) {
+    long sentAt = RelayMessage.sentAtNanos(frame);
+    if (sentAt < 0) {
       return;
-    }
-    long sentAt = 0;
-    for (int i = at + 4; i < text.length() && Character.isDigit(text.charAt(i)); i++) {
-      sentAt = sentAt * 10 + (text.charAt(i) - '0');
     }
     latencyMicros.recordValue(Math.max(0, (System.nanoTime() - sentAt) / 1000));
     delivered.increment();

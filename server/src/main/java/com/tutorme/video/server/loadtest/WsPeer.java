@@ -1,9 +1,12 @@
 package com.tutorme.video.server.loadtest;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoop;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
@@ -21,7 +24,7 @@ final class WsPeer {
   private final CompletableFuture<WsPeer> open = new CompletableFuture<>();
   final CompletableFuture<String> joined = new CompletableFuture<>();
   final CompletableFuture<Void> partnerSeen = new CompletableFuture<>();
-  private volatile Consumer<String> onText = text -> { };
+  private volatile Consumer<ByteBuf> onFrame = frame -> { };
   private Channel channel;
 
   static CompletableFuture<WsPeer> connect(Bootstrap base, URI server, String token) {
@@ -45,12 +48,26 @@ final class WsPeer {
     return peer.open;
   }
 
-  void onText(Consumer<String> listener) {
-    this.onText = listener;
+  /** Hands every text frame after the join (its UTF-8 bytes, valid during the call) on. */
+  void onFrame(Consumer<ByteBuf> listener) {
+    this.onFrame = listener;
   }
 
   void send(String text) {
     channel.writeAndFlush(new TextWebSocketFrame(text));
+  }
+
+  /** Sends a text frame of these UTF-8 bytes; cheapest from the peer's own event loop. */
+  void send(ByteBuf utf8) {
+    channel.writeAndFlush(new TextWebSocketFrame(utf8));
+  }
+
+  EventLoop eventLoop() {
+    return channel.eventLoop();
+  }
+
+  ByteBufAllocator alloc() {
+    return channel.alloc();
   }
 
   boolean isOpen() {
@@ -76,6 +93,10 @@ final class WsPeer {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame frame) {
+      if (partnerSeen.isDone()) {
+        onFrame.accept(frame.content());
+        return;
+      }
       String text = frame.text();
       if (!joined.isDone() && text.startsWith("{\"type\":\"session-joined\"")) {
         joined.complete(text);
@@ -87,7 +108,6 @@ final class WsPeer {
       } else if (text.startsWith("{\"type\":\"error\"") && !joined.isDone()) {
         joined.completeExceptionally(new IllegalStateException("join refused: " + text));
       }
-      onText.accept(text);
     }
 
     @Override
