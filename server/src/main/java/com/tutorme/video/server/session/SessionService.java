@@ -15,6 +15,7 @@ import com.tutorme.video.storage.SessionAccess;
 import com.tutorme.video.storage.SessionStore.EndResult;
 import com.tutorme.video.storage.SessionStore;
 import com.tutorme.video.storage.VideoSession;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -27,11 +28,16 @@ import java.util.concurrent.TimeUnit;
  * executor and failures arrive as {@link ApiException} (or DatabaseUnavailableException).
  */
 public final class SessionService {
+  /** How long a join's look-up of a session token is reused (see {@link JoinLookupCache}). */
+  public static final Duration JOIN_LOOKUP_TTL = Duration.ofSeconds(30);
+
   private final BookingStore bookings;
   private final SessionStore sessions;
   private final BlockingExecutor blocking;
   private final KeyedRateLimiter createLimiter;
   private volatile SessionEndListener endListener = SessionEndListener.NONE;
+  private final JoinLookupCache joinLookups =
+      new JoinLookupCache(JOIN_LOOKUP_TTL.toNanos(), System::nanoTime);
 
   public SessionService(BookingStore bookings, SessionStore sessions, BlockingExecutor blocking,
       KeyedRateLimiter createLimiter) {
@@ -95,6 +101,7 @@ public final class SessionService {
       authorizedBooking(caller, session.bookingId());
       EndResult result = sessions.end(sessionId).orElseThrow(
           () -> new ApiException(ErrorCode.SESSION_NOT_FOUND));
+      joinLookups.invalidateSession(sessionId);
       if (result.endedNow()) {
         endListener.sessionEnded(result.session(), SessionEndListener.Reason.ENDED);
       }
@@ -110,6 +117,7 @@ public final class SessionService {
   public CompletableFuture<BookingWrite> upsertBooking(BookingUpdate update) {
     return blocking.submit(() -> {
       BookingWrite write = bookings.upsert(update);
+      write.session().ifPresent(session -> joinLookups.invalidateSession(session.id()));
       if (write.change() == BookingWrite.SessionChange.ENDED) {
         endListener.sessionEnded(write.session().orElseThrow(),
             SessionEndListener.Reason.BOOKING_CANCELLED);
@@ -120,10 +128,11 @@ public final class SessionService {
 
   /**
    * The session a token admits to, with its booking: everything a join needs, in one query,
-   * off the event loop.
+   * off the event loop, and reused for both peers of a lesson within {@link #JOIN_LOOKUP_TTL}.
    */
   public CompletableFuture<Optional<SessionAccess>> findAccessByToken(String sessionToken) {
-    return blocking.submit(() -> sessions.findAccessByToken(sessionToken));
+    return joinLookups.get(sessionToken,
+        token -> blocking.submit(() -> sessions.findAccessByToken(token)));
   }
 
   private Booking authorizedBooking(Principal caller, String bookingId) {

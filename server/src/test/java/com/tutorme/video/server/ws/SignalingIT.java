@@ -158,6 +158,21 @@ class SignalingIT {
   }
 
   @Test
+  void aTutorTakenOffTheBookingCannotJoinOnTheStrengthOfAnEarlierLookUp() {
+    String bookingId = "b-" + UUID.randomUUID();
+    VideoSession session = api.booking(bookingId, student, tutor, BookingMode.ONLINE,
+        BookingStatus.CONFIRMED).session().orElseThrow();
+    try (WsClient s = connect(student, "student"); WsClient t = connect(tutor, "tutor")) {
+      s.join(session.sessionToken()); // the look-up a later join could reuse
+
+      api.booking(bookingId, student, "other-tutor", BookingMode.ONLINE,
+          BookingStatus.CONFIRMED);
+
+      assertThat(t.join(session.sessionToken()).get("code").asText()).isEqualTo("FORBIDDEN");
+    }
+  }
+
+  @Test
   void cancellingTheBookingEndsTheLiveSession() {
     String bookingId = "b-" + UUID.randomUUID();
     VideoSession session = api.booking(bookingId, student, tutor, BookingMode.ONLINE,
