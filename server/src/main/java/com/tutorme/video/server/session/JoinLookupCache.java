@@ -3,6 +3,7 @@ package com.tutorme.video.server.session;
 import com.tutorme.video.storage.SessionAccess;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -24,9 +25,14 @@ final class JoinLookupCache {
   /** Entries beyond this are not kept (a node holds far fewer live sessions). */
   static final int MAX_ENTRIES = 50_000;
 
-  private record Entry(CompletableFuture<Optional<SessionAccess>> access, long loadedAt) {}
+  private record Entry(String token, CompletableFuture<Optional<SessionAccess>> access,
+      long loadedAt) {}
 
   private final Map<String, Entry> byToken = new ConcurrentHashMap<>();
+  /** The token of each session kept, to forget it without a scan (intake writes often). */
+  private final Map<String, String> tokenBySession = new ConcurrentHashMap<>();
+  /** Look-ups not yet answered: few, as they are bounded by the database pool. */
+  private final Set<Entry> inFlight = ConcurrentHashMap.newKeySet();
   private final long ttlNanos;
   private final LongSupplier nanoClock;
 
@@ -48,20 +54,37 @@ final class JoinLookupCache {
     }
     if (byToken.size() >= MAX_ENTRIES) {
       byToken.values().removeIf(entry -> now - entry.loadedAt() >= ttlNanos);
+      tokenBySession.values().removeIf(kept -> !byToken.containsKey(kept));
       if (byToken.size() >= MAX_ENTRIES) {
         return load.apply(token);
       }
     }
-    Entry fresh = new Entry(new CompletableFuture<>(), now);
+    Entry fresh = new Entry(token, new CompletableFuture<>(), now);
+    inFlight.add(fresh);
     Entry winner = byToken.merge(token, fresh,
         (old, mine) -> now - old.loadedAt() < ttlNanos ? old : mine);
     if (winner != fresh) {
+      inFlight.remove(fresh);
       return winner.access();
     }
-    load.apply(token).whenComplete((found, failure) -> {
+    CompletableFuture<Optional<SessionAccess>> loading;
+    try {
+      loading = load.apply(token);
+    } catch (RuntimeException e) {
+      loading = CompletableFuture.failedFuture(e); // answered and forgotten, never left pending
+    }
+    loading.whenComplete((found, failure) -> {
       boolean keep = failure == null && found.isPresent() && found.get().session().isActive();
-      if (!keep) {
+      String sessionId = keep ? found.get().session().id() : null;
+      if (keep) {
+        tokenBySession.put(sessionId, token); // before leaving inFlight: no gap to invalidate
+      }
+      // Not kept when forgotten while in flight (an invalidation) or not worth keeping.
+      if (!inFlight.remove(fresh) || !keep) {
         byToken.remove(token, fresh);
+        if (keep) {
+          tokenBySession.remove(sessionId, token);
+        }
       }
       if (failure != null) {
         fresh.access().completeExceptionally(failure);
@@ -74,13 +97,18 @@ final class JoinLookupCache {
 
   /**
    * Forgets what is known of this session: it ended, or its booking changed. Look-ups still in
-   * flight are forgotten too, since they may have read the session as it was. A scan, as
-   * sessions end a few times a second at most.
+   * flight are forgotten too, since they may have read the session as it was.
    */
   void invalidateSession(String sessionId) {
-    byToken.values().removeIf(entry -> !entry.access().isDone()
-        || entry.access().getNow(Optional.empty())
-            .map(access -> access.session().id().equals(sessionId)).orElse(false));
+    for (Entry loading : inFlight) {
+      if (inFlight.remove(loading)) {
+        byToken.remove(loading.token(), loading);
+      }
+    }
+    String token = tokenBySession.remove(sessionId);
+    if (token != null) {
+      byToken.remove(token);
+    }
   }
 
   int size() {

@@ -83,6 +83,15 @@ class JoinLookupCacheTest {
     assertThat(reads).hasSize(5); // tok1 and tok3 read again; tok2 still known
   }
 
+  @Test
+  void aLoadThatThrowsIsAnsweredAsAFailureAndForgotten() {
+    CompletableFuture<Optional<SessionAccess>> answer = cache.get("tok", token -> {
+      throw new IllegalStateException("executor shut down");
+    });
+    assertThat(answer).isCompletedExceptionally();
+    assertThat(cache.size()).isZero();
+  }
+
   private static SessionAccess access(String sessionId, SessionStatus status) {
     Instant at = Instant.parse("2026-11-24T10:00:00Z");
     return new SessionAccess(
