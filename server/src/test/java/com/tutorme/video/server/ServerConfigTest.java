@@ -40,5 +40,16 @@ class ServerConfigTest {
         .isInstanceOf(ConfigException.class).hasMessageContaining("ROOM_CAPACITY");
     assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("TURN_URLS", "turn:t")))
         .isInstanceOf(ConfigException.class).hasMessageContaining("TURN_SECRET");
+    assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("WS_LOOP_AFFINITY", "maybe")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("WS_LOOP_AFFINITY");
+  }
+
+  @Test
+  void loopAffinityIsOnUnlessTurnedOff() {
+    assertThat(ServerConfig.fromEnvironment(Map.of()).signaling().loopAffinity()).isTrue();
+    assertThat(ServerConfig.fromEnvironment(Map.of("WS_LOOP_AFFINITY", "off")).signaling()
+        .loopAffinity()).isFalse();
+    assertThat(ServerConfig.fromEnvironment(Map.of("WS_LOOP_AFFINITY", " TRUE ")).signaling()
+        .loopAffinity()).isTrue();
   }
 }
