@@ -71,7 +71,7 @@ final class PacedSender {
     }
 
     CompletableFuture<Long> start() {
-      ticks = loop.scheduleAtFixedRate(this, start - System.nanoTime(), TICK_NANOS,
+      ticks = loop.scheduleAtFixedRate(this, Math.max(0, start - System.nanoTime()), TICK_NANOS,
           TimeUnit.NANOSECONDS);
       return finished;
     }
