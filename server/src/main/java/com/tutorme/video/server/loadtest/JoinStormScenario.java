@@ -28,13 +28,16 @@ final class JoinStormScenario {
     List<WsPeer[]> joined = new ArrayList<>();
     try (Clients clients = new Clients()) {
       ProcessStats before = ProcessStats.of(options.serverPid());
+      long selfBefore = ProcessStats.selfCpuMillis();
       long start = System.nanoTime();
       try {
         joined.addAll(Lessons.join(clients.bootstrap, URI.create(options.server()), lessons,
             options.concurrency(), ready));
         double seconds = (System.nanoTime() - start) / 1e9;
         ProcessStats after = ProcessStats.of(options.serverPid());
-        return report(pairs * 2, seconds, ready.getIntervalHistogram(), before, after);
+        double selfPerJoin = (ProcessStats.selfCpuMillis() - selfBefore) / (pairs * 2.0);
+        return report(pairs * 2, seconds, ready.getIntervalHistogram(), before, after,
+            selfPerJoin);
       } finally {
         Lessons.closeAll(joined);
       }
@@ -42,7 +45,7 @@ final class JoinStormScenario {
   }
 
   private Report report(int joins, double seconds, Histogram ready, ProcessStats before,
-      ProcessStats after) {
+      ProcessStats after, double generatorCpuPerJoin) {
     double perSecond = joins / seconds;
     double cpuPerJoin = before.cpuMillis() < 0 ? -1
         : (after.cpuMillis() - before.cpuMillis()) / (double) joins;
@@ -54,14 +57,16 @@ final class JoinStormScenario {
     json.put("pairReadyMs", Map.of("p50", ms(ready, 50), "p99", ms(ready, 99),
         "max", Report.round(ready.getMaxValue() / 1000.0)));
     json.put("serverCpuMsPerJoin", cpuPerJoin < 0 ? null : Report.round(cpuPerJoin));
+    json.put("generatorCpuMsPerJoin", Report.round(generatorCpuPerJoin));
     String summary = String.format(Locale.ROOT, """
         join-storm: %d connections in pairs, %d pairs at a time
           joins       %.0f per second (%.1f s in all)
           pair ready  p50 %.1f ms  p99 %.1f ms  (connect, token, join, presence)
           server      %s ms CPU per join
+          generator   %.2f ms CPU per join
         """, joins, options.concurrency(), perSecond, seconds, ms(ready, 50), ms(ready, 99),
         cpuPerJoin < 0 ? "n/a (no --server-pid)"
-            : String.format(Locale.ROOT, "%.2f", cpuPerJoin));
+            : String.format(Locale.ROOT, "%.2f", cpuPerJoin), generatorCpuPerJoin);
     return new Report(summary, json);
   }
 

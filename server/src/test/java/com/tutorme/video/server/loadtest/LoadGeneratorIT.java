@@ -49,6 +49,7 @@ class LoadGeneratorIT {
 
       assertThat(storm.json()).containsEntry("connections", 10);
       assertThat((Double) storm.json().get("joinsPerSecond")).isPositive();
+      assertThat((Double) storm.json().get("generatorCpuMsPerJoin")).isPositive();
       assertThat(storm.summary()).contains("join-storm: 10 connections");
       assertThat(idle.json()).containsEntry("stillOpen", 6L);
       assertThat(idle.json().get("serverRssKbAfter")).isNotNull();
