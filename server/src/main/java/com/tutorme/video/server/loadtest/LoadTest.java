@@ -19,14 +19,16 @@ public final class LoadTest {
       System.exit(0);
       return;
     }
-    Report report = switch (options.scenario()) {
-      case "join-storm" -> new JoinStormScenario(options).run();
-      case "idle" -> new IdleScenario(options).run();
-      case "ramp" -> new RampScenario(options).run();
-      default -> new RelayScenario(options).run().asReport();
-    };
-    System.out.print(report.summary());
-    System.out.println(new ObjectMapper().writeValueAsString(report.json()));
+    for (int run = 0; run < options.runs(); run++) {
+      Report report = switch (options.scenario()) {
+        case "join-storm" -> new JoinStormScenario(options).run();
+        case "idle" -> new IdleScenario(options).run();
+        case "ramp" -> new RampScenario(options).run();
+        default -> new RelayScenario(options).run().asReport();
+      };
+      System.out.print(report.summary());
+      System.out.println(new ObjectMapper().writeValueAsString(report.json()));
+    }
     System.exit(0);
   }
 }

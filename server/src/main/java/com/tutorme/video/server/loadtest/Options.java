@@ -5,7 +5,8 @@ import java.util.Map;
 
 /** The generator's flags, each bounded so that no run is unbounded in count or time. */
 record Options(String scenario, String server, int pairs, int rate, int seconds, int messageBytes,
-    long serverPid, String jwtSecret, int connections, int concurrency, int maxRate) {
+    long serverPid, String jwtSecret, int connections, int concurrency, int maxRate,
+    int runs) {
 
   static final String HELP = """
       Usage: scripts/loadtest relay|ramp|join-storm|idle [flags]
@@ -39,9 +40,11 @@ record Options(String scenario, String server, int pairs, int rate, int seconds,
         --message-bytes B   approximate size of each message, 100..8000 (default 300)
         --server-pid PID    the server's process id, to report its CPU and memory from /proc
         --jwt-secret S      the server's JWT_SECRET, when it is not in development mode
+        --runs K            run the scenario K times in this process, 1..10 (default 1); later
+                            runs meet a generator whose own code is compiled, not cold
         --help              this text
 
-      Prints a readable summary and, last, one JSON line with every figure.
+      Prints, for each run, a readable summary and then one JSON line with every figure.
       """;
 
   static Options parse(String[] args) {
@@ -69,10 +72,11 @@ record Options(String scenario, String server, int pairs, int rate, int seconds,
         flags.get("jwt-secret"),
         number(flags, "connections", args[0].equals("idle") ? 5000 : 2000, 2, 20_000),
         number(flags, "concurrency", 64, 1, 1000),
-        number(flags, "max-rate", 100_000, 1, 1_000_000));
+        number(flags, "max-rate", 100_000, 1, 1_000_000),
+        number(flags, "runs", 1, 1, 10));
     for (String flag : flags.keySet()) {
       if (!java.util.Set.of("server", "pairs", "rate", "seconds", "message-bytes",
-          "server-pid", "jwt-secret", "connections", "concurrency", "max-rate")
+          "server-pid", "jwt-secret", "connections", "concurrency", "max-rate", "runs")
           .contains(flag)) {
         throw new UsageException("unknown flag --" + flag);
       }

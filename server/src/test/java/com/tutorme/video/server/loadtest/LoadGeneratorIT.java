@@ -69,6 +69,9 @@ class LoadGeneratorIT {
         .hasMessageContaining("--seconds must be 1..600");
     assertThatThrownBy(() -> Options.parse(new String[] {"relay", "--turbo", "1"}))
         .hasMessageContaining("unknown flag --turbo");
+    assertThatThrownBy(() -> Options.parse(new String[] {"relay", "--runs", "11"}))
+        .isInstanceOf(Options.UsageException.class);
+    assertThat(Options.parse(new String[] {"relay", "--runs", "3"}).runs()).isEqualTo(3);
     assertThatThrownBy(() -> Options.parse(new String[] {"stampede"}))
         .hasMessageContaining("unknown scenario");
     assertThat(Options.parse(new String[] {"relay"}).pairs()).isEqualTo(500);
