@@ -4,6 +4,10 @@ import com.tutorme.video.protocol.ClientMessage;
 import com.tutorme.video.protocol.Sender;
 import com.tutorme.video.protocol.ServerMessage;
 import com.tutorme.video.protocol.SignalingCodec;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufOutputStream;
+import io.netty.buffer.PooledByteBufAllocator;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -34,12 +38,33 @@ public class RelayCodecBenchmark {
       + "\"sdpMid\":\"0\",\"sdpMLineIndex\":0,\"usernameFragment\":\"EsAw\"}}";
   static final Sender FROM = new Sender("Zx8yW7v6U5t4", "demo-tutor", "tutor");
 
+  static final byte[] FRAME_UTF8 = FRAME.getBytes(StandardCharsets.UTF_8);
+
   private final ClientMessage.IceCandidate decoded =
       (ClientMessage.IceCandidate) SignalingCodec.decode(FRAME);
 
   @Benchmark
   public ClientMessage decode() {
     return SignalingCodec.decode(FRAME);
+  }
+
+  /** As the server reads a frame: from its UTF-8 bytes, no string of the frame. */
+  @Benchmark
+  public ClientMessage decodeUtf8() {
+    return SignalingCodec.decodeUtf8(FRAME_UTF8, 0, FRAME_UTF8.length);
+  }
+
+  /** As the server writes a frame: into a pooled direct buffer, as the socket takes it. */
+  @Benchmark
+  public int encodeIntoPooledBuffer() {
+    ByteBuf out = PooledByteBufAllocator.DEFAULT.directBuffer(256);
+    try {
+      SignalingCodec.encodeUtf8(new ServerMessage.IceCandidate(decoded.candidate(), FROM),
+          new ByteBufOutputStream(out));
+      return out.readableBytes();
+    } finally {
+      out.release();
+    }
   }
 
   @Benchmark

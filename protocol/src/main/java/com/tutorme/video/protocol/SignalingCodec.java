@@ -15,6 +15,9 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -66,6 +69,33 @@ public final class SignalingCodec {
     } catch (JsonProcessingException | IllegalArgumentException e) {
       throw explain(frame, e);
     }
+  }
+
+  /**
+   * Reads one client frame given as its UTF-8 bytes (a WebSocket text frame's payload, already
+   * checked to be UTF-8), so the happy path builds no string of the whole frame. Fails exactly
+   * as {@link #decode(String)} does.
+   */
+  public static ClientMessage decodeUtf8(byte[] frame, int offset, int length) {
+    int first = offset;
+    int end = offset + length;
+    while (first < end && isJsonWhitespace(frame[first])) {
+      first++;
+    }
+    if (first < end && frame[first] == '{') {
+      try {
+        return MAPPER.readValue(frame, offset, length, ClientMessage.class);
+      } catch (JsonProcessingException | IllegalArgumentException e) {
+        throw explain(new String(frame, offset, length, StandardCharsets.UTF_8), e);
+      } catch (IOException e) {
+        throw new IllegalStateException("reading from memory failed", e);
+      }
+    }
+    return decode(new String(frame, offset, length, StandardCharsets.UTF_8)); // it throws
+  }
+
+  private static boolean isJsonWhitespace(byte b) {
+    return b == ' ' || b == '\t' || b == '\n' || b == '\r';
   }
 
   private static ProtocolException explain(String frame, Exception failure) {
@@ -125,6 +155,18 @@ public final class SignalingCodec {
       return MAPPER.writeValueAsString(message);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("server message not serialisable", e);
+    }
+  }
+
+  /**
+   * Writes one server frame as UTF-8 into {@code out} (a transport's buffer), through the
+   * mapper's recycled buffers: no array per message.
+   */
+  public static void encodeUtf8(ServerMessage message, OutputStream out) {
+    try {
+      MAPPER.writeValue(out, message);
+    } catch (IOException e) {
+      throw new IllegalStateException("server message not written", e);
     }
   }
 

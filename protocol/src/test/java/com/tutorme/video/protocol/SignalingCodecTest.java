@@ -2,8 +2,11 @@ package com.tutorme.video.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -109,6 +112,37 @@ class SignalingCodecTest {
         .hasMessageContaining(expected)
         .satisfies(e -> assertThat(((ProtocolException) e).code())
             .isEqualTo(ErrorCode.INVALID_MESSAGE));
+    byte[] bytes = frame.getBytes(StandardCharsets.UTF_8);
+    ProtocolException fromString = catchThrowableOfType(() -> SignalingCodec.decode(frame),
+        ProtocolException.class);
+    assertThatThrownBy(() -> SignalingCodec.decodeUtf8(bytes, 0, bytes.length))
+        .isInstanceOf(ProtocolException.class)
+        .hasMessage(fromString.getMessage());
+  }
+
+  @Test
+  void framesReadFromTheirBytesDecodeAsFromAString() {
+    List<String> frames = List.of(
+        "{\"type\":\"join-session\",\"id\":\"1\",\"sessionToken\":\"tok\"}",
+        " \r\n\t{\"type\":\"chat\",\"text\":\"h\u00e9llo \u2713 \ud83d\ude00\"}",
+        "{\"type\":\"ice-candidate\",\"candidate\":{\"candidate\":\"candidate:1 1 udp 1 "
+            + "10.0.0.1 9 typ host\",\"sdpMid\":\"0\",\"sdpMLineIndex\":0},\"to\":\"p2\"}");
+    for (String frame : frames) {
+      byte[] utf8 = frame.getBytes(StandardCharsets.UTF_8);
+      byte[] inside = new byte[utf8.length + 7]; // a frame in the middle of a larger buffer
+      System.arraycopy(utf8, 0, inside, 3, utf8.length);
+      assertThat(SignalingCodec.decodeUtf8(inside, 3, utf8.length))
+          .isEqualTo(SignalingCodec.decode(frame));
+    }
+  }
+
+  @Test
+  void encodingIntoAStreamWritesTheSameBytes() {
+    ServerMessage message = new ServerMessage.Chat("h\u00e9llo \u2713",
+        FROM, "2026-11-24T10:00:00Z");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    SignalingCodec.encodeUtf8(message, out);
+    assertThat(out.toByteArray()).isEqualTo(SignalingCodec.encodeUtf8(message));
   }
 
   @Test

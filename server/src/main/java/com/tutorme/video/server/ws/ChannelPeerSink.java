@@ -4,7 +4,8 @@ import com.tutorme.video.protocol.CloseCode;
 import com.tutorme.video.protocol.ServerMessage;
 import com.tutorme.video.protocol.SignalingCodec;
 import com.tutorme.video.server.room.PeerSink;
-import io.netty.buffer.Unpooled;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufOutputStream;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 
@@ -34,9 +35,15 @@ final class ChannelPeerSink implements PeerSink {
       close(CloseCode.SLOW_CONSUMER);
       return;
     }
-    // Encoded straight to UTF-8 bytes: a String would only be converted again.
-    channel.writeAndFlush(new TextWebSocketFrame(
-        Unpooled.wrappedBuffer(SignalingCodec.encodeUtf8(message))));
+    // Encoded straight into a pooled buffer as UTF-8: no string, no array per message.
+    ByteBuf payload = channel.alloc().buffer(256);
+    try {
+      SignalingCodec.encodeUtf8(message, new ByteBufOutputStream(payload));
+    } catch (RuntimeException e) {
+      payload.release();
+      throw e;
+    }
+    channel.writeAndFlush(new TextWebSocketFrame(payload));
   }
 
   @Override

@@ -16,6 +16,7 @@ import com.tutorme.video.server.room.RoomRegistry;
 import com.tutorme.video.server.session.SessionService;
 import com.tutorme.video.storage.DatabaseUnavailableException;
 import com.tutorme.video.storage.SessionAccess;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoop;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -82,13 +83,13 @@ public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocke
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
     if (frame instanceof TextWebSocketFrame text) {
-      onText(text.text());
+      onText(text.content());
     } else if (frame instanceof BinaryWebSocketFrame) {
       sink.close(CloseCode.UNSUPPORTED_DATA);
     }
   }
 
-  private void onText(String text) {
+  private void onText(ByteBuf utf8) {
     if (rate.tryTake(System.nanoTime()) > 0) {
       refusedInARow++;
       if (refusedInARow == 1) {
@@ -101,7 +102,16 @@ public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocke
     }
     refusedInARow = 0;
     try {
-      SignalingCodec.decode(text).accept(messages);
+      // Read from the frame's bytes (Netty has checked they are UTF-8): no string of the frame.
+      int length = utf8.readableBytes();
+      if (utf8.hasArray()) {
+        SignalingCodec.decodeUtf8(utf8.array(), utf8.arrayOffset() + utf8.readerIndex(), length)
+            .accept(messages);
+      } else {
+        byte[] copy = new byte[length];
+        utf8.getBytes(utf8.readerIndex(), copy);
+        SignalingCodec.decodeUtf8(copy, 0, length).accept(messages);
+      }
     } catch (ProtocolException e) {
       sink.send(ServerMessage.Error.of(e));
     }
