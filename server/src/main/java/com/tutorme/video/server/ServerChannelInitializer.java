@@ -30,6 +30,7 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
   static final String CORS = "cors";
   static final String API = "api";
   static final String WS_GATE = "ws-gate";
+  static final String ERRORS = "connection-errors";
 
   /** What serves plain HTTP, and leaves the pipeline when a connection becomes a WebSocket. */
   static final List<String> HTTP_ONLY = List.of(FIRST_BYTES, IDLE, DEADLINE, CORS, API);
@@ -77,5 +78,7 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
     pipeline.addLast(CORS, new CorsHandler(cors));
     pipeline.addLast(API, api);
     pipeline.addLast(WS_GATE, gate);
+    // Stays last when a WebSocket's handlers are added before it; they handle their own.
+    pipeline.addLast(ERRORS, ConnectionErrors.INSTANCE);
   }
 }

@@ -7,6 +7,7 @@ import com.tutorme.video.protocol.Limits;
 import com.tutorme.video.protocol.ProtocolException;
 import com.tutorme.video.protocol.ServerMessage;
 import com.tutorme.video.protocol.SignalingCodec;
+import com.tutorme.video.server.ConnectionErrors;
 import com.tutorme.video.server.auth.Principal;
 import com.tutorme.video.server.ice.IceServersProvider;
 import com.tutorme.video.server.limit.TokenBucket;
@@ -136,6 +137,9 @@ public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocke
       sink.close(CloseCode.MESSAGE_TOO_BIG);
     } else if (cause instanceof CorruptedFrameException) {
       sink.close(CloseCode.POLICY_VIOLATION);
+    } else if (ConnectionErrors.isPeerGone(cause)) {
+      ConnectionErrors.log(ctx, cause);
+      ctx.close(); // no one is left to read a close frame
     } else {
       log.warn("signaling connection failed", cause);
       sink.close(CloseCode.INTERNAL_ERROR);

@@ -97,6 +97,16 @@ final class RawWebSocket implements AutoCloseable {
     }
   }
 
+  int localPort() {
+    return socket.getLocalPort();
+  }
+
+  /** Drops the connection with a TCP reset, as a crashed client or a dead NAT does. */
+  void reset() throws IOException {
+    socket.setSoLinger(true, 0);
+    socket.close();
+  }
+
   @Override
   public void close() throws IOException {
     socket.close();
