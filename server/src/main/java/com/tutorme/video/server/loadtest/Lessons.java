@@ -18,11 +18,20 @@ final class Lessons {
 
   private Lessons() {}
 
-  /** Creates {@code count} confirmed online bookings with fresh users; not timed. */
+  /**
+   * Creates {@code count} confirmed online bookings with fresh users; not timed. The bare
+   * relay has no API and checks nothing: it only needs a session token per pair.
+   */
   static List<Tickets> prepare(Options options, int count) throws Exception {
-    Fixtures fixtures = new Fixtures(options);
     String run = UUID.randomUUID().toString().substring(0, 8);
     List<Tickets> tickets = new ArrayList<>(count);
+    if (options.bare()) {
+      for (int i = 0; i < count; i++) {
+        tickets.add(new Tickets("bare-" + run + "-" + i, "none", "none"));
+      }
+      return tickets;
+    }
+    Fixtures fixtures = new Fixtures(options);
     for (int i = 0; i < count; i++) {
       String student = "lt-" + run + "-s" + i;
       String tutor = "lt-" + run + "-t" + i;

@@ -6,7 +6,7 @@ import java.util.Map;
 /** The generator's flags, each bounded so that no run is unbounded in count or time. */
 record Options(String scenario, String server, int pairs, int rate, int seconds, int messageBytes,
     long serverPid, String jwtSecret, int connections, int concurrency, int maxRate,
-    int runs) {
+    int runs, boolean bare) {
 
   static final String HELP = """
       Usage: scripts/loadtest relay|ramp|join-storm|idle [flags]
@@ -42,6 +42,9 @@ record Options(String scenario, String server, int pairs, int rate, int seconds,
         --jwt-secret S      the server's JWT_SECRET, when it is not in development mode
         --runs K            run the scenario K times in this process, 1..10 (default 1); later
                             runs meet a generator whose own code is compiled, not cold
+        --bare              relay and ramp only: the server is the bare relay (the floor the
+                            real one is compared with, started with scripts/loadtest
+                            bare-relay [port]), so no bookings or tokens are asked for
         --help              this text
 
       Prints, for each run, a readable summary and then one JSON line with every figure.
@@ -56,6 +59,10 @@ record Options(String scenario, String server, int pairs, int rate, int seconds,
       String flag = args[i];
       if (flag.equals("--help")) {
         throw new UsageException(null);
+      }
+      if (flag.equals("--bare")) { // the one flag without a value
+        flags.put("bare", "true");
+        continue;
       }
       if (!flag.startsWith("--") || i + 1 >= args.length) {
         throw new UsageException("expected --flag value, got '" + flag + "'");
@@ -73,10 +80,11 @@ record Options(String scenario, String server, int pairs, int rate, int seconds,
         number(flags, "connections", args[0].equals("idle") ? 5000 : 2000, 2, 20_000),
         number(flags, "concurrency", 64, 1, 1000),
         number(flags, "max-rate", 100_000, 1, 1_000_000),
-        number(flags, "runs", 1, 1, 10));
+        number(flags, "runs", 1, 1, 10),
+        flags.containsKey("bare"));
     for (String flag : flags.keySet()) {
       if (!java.util.Set.of("server", "pairs", "rate", "seconds", "message-bytes",
-          "server-pid", "jwt-secret", "connections", "concurrency", "max-rate", "runs")
+          "server-pid", "jwt-secret", "connections", "concurrency", "max-rate", "runs", "bare")
           .contains(flag)) {
         throw new UsageException("unknown flag --" + flag);
       }
@@ -84,6 +92,9 @@ record Options(String scenario, String server, int pairs, int rate, int seconds,
     if (!java.util.Set.of("relay", "ramp", "join-storm", "idle").contains(options.scenario)) {
       throw new UsageException("unknown scenario '" + options.scenario
           + "'; try relay, ramp, join-storm or idle");
+    }
+    if (options.bare && !java.util.Set.of("relay", "ramp").contains(options.scenario)) {
+      throw new UsageException("--bare applies to relay and ramp only");
     }
     return options;
   }

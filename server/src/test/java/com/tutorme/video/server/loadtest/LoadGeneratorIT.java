@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.tutorme.video.server.ServerConfig;
 import com.tutorme.video.server.TutorMeServer;
 import com.tutorme.video.storage.TestDatabases;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Short runs of every scenario against the real server: sane figures, not speed targets. */
@@ -15,14 +17,8 @@ class LoadGeneratorIT {
   void aShortRelayRunDeliversEverythingAndReportsLatencies() throws Exception {
     try (TutorMeServer server =
         TutorMeServer.start(ServerConfig.local(TestDatabases.h2InMemory()))) {
-      Options options = Options.parse(new String[] {"relay", "--server",
-          "http://127.0.0.1:" + server.port(), "--pairs", "4", "--rate", "200", "--seconds",
-          "2", "--server-pid", Long.toString(ProcessHandle.current().pid())});
+      RelayResult result = shortRelay(server.port());
 
-      RelayResult result = new RelayScenario(options).run();
-
-      assertThat(result.sent()).isBetween(350L, 400L);
-      assertThat(result.delivered()).isEqualTo(result.sent());
       assertThat(result.lost()).isZero();
       assertThat(result.p50()).isPositive();
       assertThat(result.p50()).isLessThanOrEqualTo(result.p99());
@@ -56,9 +52,31 @@ class LoadGeneratorIT {
 
       Report ramp = new RampScenario(Options.parse(new String[] {"ramp", "--server", url,
           "--pairs", "3", "--rate", "60", "--max-rate", "120", "--seconds", "1"})).run();
-      assertThat((java.util.List<?>) ramp.json().get("steps")).isNotEmpty().hasSizeLessThan(3);
+      assertThat((List<?>) ramp.json().get("steps")).isNotEmpty().hasSizeLessThan(3);
       assertThat(ramp.summary()).contains("last rate that held");
     }
+  }
+
+  @Test
+  void theBareRelayFloorIsDrivenLikeTheServer() throws Exception {
+    try (BareRelay bare = BareRelay.start(0)) {
+      RelayResult result = shortRelay(bare.port(), "--bare");
+
+      assertThat(result.p50()).isPositive();
+      assertThat(result.serverCpuMsPer1000()).isPositive();
+    }
+  }
+
+  /** Four pairs at 200 msg/s for 2 s, measured against this process, all delivered. */
+  private static RelayResult shortRelay(int port, String... extraFlags) throws Exception {
+    List<String> flags = new ArrayList<>(List.of("relay", "--server", "http://127.0.0.1:" + port,
+        "--pairs", "4", "--rate", "200", "--seconds", "2",
+        "--server-pid", Long.toString(ProcessHandle.current().pid())));
+    flags.addAll(List.of(extraFlags));
+    RelayResult result = new RelayScenario(Options.parse(flags.toArray(String[]::new))).run();
+    assertThat(result.sent()).isBetween(350L, 400L);
+    assertThat(result.delivered()).isEqualTo(result.sent());
+    return result;
   }
 
   @Test
@@ -72,6 +90,10 @@ class LoadGeneratorIT {
     assertThatThrownBy(() -> Options.parse(new String[] {"relay", "--runs", "11"}))
         .isInstanceOf(Options.UsageException.class);
     assertThat(Options.parse(new String[] {"relay", "--runs", "3"}).runs()).isEqualTo(3);
+    assertThat(Options.parse(new String[] {"ramp", "--bare", "--runs", "2"}).bare()).isTrue();
+    assertThat(Options.parse(new String[] {"relay"}).bare()).isFalse();
+    assertThatThrownBy(() -> Options.parse(new String[] {"join-storm", "--bare"}))
+        .hasMessageContaining("--bare applies to relay and ramp only");
     assertThatThrownBy(() -> Options.parse(new String[] {"stampede"}))
         .hasMessageContaining("unknown scenario");
     assertThat(Options.parse(new String[] {"relay"}).pairs()).isEqualTo(500);
