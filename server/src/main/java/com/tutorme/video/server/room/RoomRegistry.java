@@ -72,10 +72,14 @@ public final class RoomRegistry {
         for (Peer other : room.peers()) {
           others.add(other.info());
         }
+        // In the room before anyone hears of it: a client acts on these messages at once, and
+        // what it sets off (its partner's join looking for its loop, a question about who is
+        // in) must find it there. Messages relayed to it meanwhile come as tasks on its own
+        // loop, where this runs, so they still follow its session-joined.
+        room.add(peer);
         sink.send(new ServerMessage.SessionJoined(ref, sessionId, peer.peerId(),
             List.copyOf(others), iceServers));
-        broadcast(room, ServerMessage.UserJoined.of(peer.info()), null);
-        room.add(peer);
+        broadcast(room, ServerMessage.UserJoined.of(peer.info()), peer);
         return new JoinResult.Joined(peer);
       }
     }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class RoomRegistryTest {
 
   /** Records what a peer was sent and how it was closed. */
-  static final class FakeSink implements PeerSink {
+  static class FakeSink implements PeerSink {
     final List<ServerMessage> sent = new ArrayList<>();
     CloseCode closed;
 
@@ -49,6 +49,31 @@ class RoomRegistryTest {
     assertThat(a.types()).containsExactly("SessionJoined", "UserJoined");
     ServerMessage.SessionJoined ack = (ServerMessage.SessionJoined) b.sent.get(0);
     assertThat(ack.peers()).containsExactly(first.info());
+  }
+
+  @Test
+  void aPeerIsInTheRoomBeforeAnyoneIsToldOfIt() {
+    List<String> inRoomWhenTold = new ArrayList<>();
+    FakeSink a = new FakeSink() {
+      @Override
+      public void send(ServerMessage message) {
+        super.send(message);
+        inRoomWhenTold.add(message.getClass().getSimpleName() + ":" + rooms.peersOf("s1").size());
+      }
+    };
+    FakeSink b = new FakeSink() {
+      @Override
+      public void send(ServerMessage message) {
+        super.send(message);
+        inRoomWhenTold.add(message.getClass().getSimpleName() + ":" + rooms.sinksOf("s1").size());
+      }
+    };
+    join("a", a);
+    join("b", b);
+
+    // Each told of a join only once the room lists the joiner.
+    assertThat(inRoomWhenTold).containsExactly("SessionJoined:1", "SessionJoined:2",
+        "UserJoined:2");
   }
 
   @Test
