@@ -82,16 +82,26 @@ public final class SignalingCodec {
     while (first < end && isJsonWhitespace(frame[first])) {
       first++;
     }
-    if (first < end && frame[first] == '{') {
+    if (first < end && frame[first] == '{' && !hasZeroInFirstFour(frame, offset, end)) {
       try {
         return MAPPER.readValue(frame, offset, length, ClientMessage.class);
-      } catch (JsonProcessingException | IllegalArgumentException e) {
+      } catch (IOException | IllegalArgumentException e) {
         throw explain(new String(frame, offset, length, StandardCharsets.UTF_8), e);
-      } catch (IOException e) {
-        throw new IllegalStateException("reading from memory failed", e);
       }
     }
-    return decode(new String(frame, offset, length, StandardCharsets.UTF_8)); // it throws
+    // Not an object, or bytes Jackson would take for UTF-16 or UTF-32: it guesses the
+    // encoding of bytes from NULs among the first four, and NUL is valid UTF-8. The string
+    // path reads them as the UTF-8 they are, and refuses them as decode(String) does.
+    return decode(new String(frame, offset, length, StandardCharsets.UTF_8));
+  }
+
+  private static boolean hasZeroInFirstFour(byte[] frame, int offset, int end) {
+    for (int i = offset; i < Math.min(end, offset + 4); i++) {
+      if (frame[i] == 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isJsonWhitespace(byte b) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -133,6 +134,24 @@ class SignalingCodecTest {
       System.arraycopy(utf8, 0, inside, 3, utf8.length);
       assertThat(SignalingCodec.decodeUtf8(inside, 3, utf8.length))
           .isEqualTo(SignalingCodec.decode(frame));
+    }
+  }
+
+  @Test
+  void bytesThatLookLikeUtf16OrUtf32AreRefusedAsFromAString() {
+    String ping = "{\"type\":\"ping\",\"id\":\"x\"}";
+    List<byte[]> frames = List.of(ping.getBytes(StandardCharsets.UTF_16LE),
+        ping.getBytes(Charset.forName("UTF-32LE")),
+        new byte[] {'{', 0, 0, 0, 'A', 'A', 'A', 'A'}, new byte[] {'{', 0});
+    for (byte[] frame : frames) {
+      // NUL is valid UTF-8, so such a frame passes the WebSocket layer's UTF-8 check.
+      String asUtf8 = new String(frame, StandardCharsets.UTF_8);
+      ProtocolException fromString = catchThrowableOfType(() -> SignalingCodec.decode(asUtf8),
+          ProtocolException.class);
+      assertThat(fromString).isNotNull();
+      assertThatThrownBy(() -> SignalingCodec.decodeUtf8(frame, 0, frame.length))
+          .isInstanceOf(ProtocolException.class)
+          .hasMessage(fromString.getMessage());
     }
   }
 
