@@ -77,9 +77,15 @@ public final class RoomRegistry {
         // in) must find it there. Messages relayed to it meanwhile come as tasks on its own
         // loop, where this runs, so they still follow its session-joined.
         room.add(peer);
-        sink.send(new ServerMessage.SessionJoined(ref, sessionId, peer.peerId(),
-            List.copyOf(others), iceServers));
-        broadcast(room, ServerMessage.UserJoined.of(peer.info()), peer);
+        try {
+          sink.send(new ServerMessage.SessionJoined(ref, sessionId, peer.peerId(),
+              List.copyOf(others), iceServers));
+          broadcast(room, ServerMessage.UserJoined.of(peer.info()), peer);
+        } catch (RuntimeException e) {
+          room.remove(peer); // the caller never got the peer, so nobody else would remove it
+          forgetIfEmpty(room);
+          throw e;
+        }
         return new JoinResult.Joined(peer);
       }
     }

@@ -77,6 +77,24 @@ class RoomRegistryTest {
   }
 
   @Test
+  void aJoinWhoseAnswerCannotBeSentLeavesNoGhostInTheRoom() {
+    FakeSink broken = new FakeSink() {
+      @Override
+      public void send(ServerMessage message) {
+        throw new IllegalStateException("encoding failed");
+      }
+    };
+    try {
+      join("a", broken);
+    } catch (IllegalStateException expected) {
+      // the caller sees the failure
+    }
+
+    assertThat(rooms.peersOf("s1")).isEmpty();
+    assertThat(rooms.roomCount()).isZero();
+  }
+
+  @Test
   void aThirdPeerIsRefusedButTheSameUserReplacesItsOldConnection() {
     FakeSink a = new FakeSink();
     FakeSink b = new FakeSink();
