@@ -115,6 +115,9 @@ public final class BareRelay implements AutoCloseable {
       }
       int from = at + SESSION_TOKEN.length();
       String token = text.substring(from, Math.max(from, text.indexOf('"', from)));
+      if (waiting.get(token) == ctx.channel()) {
+        return; // joined twice while waiting: it is not its own partner
+      }
       Channel first = waiting.remove(token);
       if (first == null) {
         waiting.put(token, ctx.channel());
