@@ -6,7 +6,7 @@ import java.util.Map;
 /** The generator's flags, each bounded so that no run is unbounded in count or time. */
 record Options(String scenario, String server, int pairs, int rate, int seconds, int messageBytes,
     long serverPid, String jwtSecret, int connections, int concurrency, int maxRate,
-    int runs, boolean bare) {
+    int runs, boolean bare, int leadInSeconds) {
 
   static final String HELP = """
       Usage: scripts/loadtest relay|ramp|join-storm|idle [flags]
@@ -33,6 +33,9 @@ record Options(String scenario, String server, int pairs, int rate, int seconds,
         --pairs P           pairs of connections, 1..5000 (default 500)
         --rate R            messages per second, all pairs together, 1..200000 (default 5000)
         --seconds D         relay: measured duration; idle: time held; 1..600 (default 20)
+        --lead-in L         relay and ramp: seconds sent at the (first) rate before anything
+                            is measured, on the same pairs, so that the server's JIT compiler
+                            is done with what setting them up set off; 0..60 (default 5)
         --connections N     join-storm and idle: connections, 2..20000 (default 2000 for
                             join-storm, 5000 for idle)
         --concurrency C     pairs connecting at once, 1..1000 (default 64)
@@ -81,10 +84,12 @@ record Options(String scenario, String server, int pairs, int rate, int seconds,
         number(flags, "concurrency", 64, 1, 1000),
         number(flags, "max-rate", 100_000, 1, 1_000_000),
         number(flags, "runs", 1, 1, 10),
-        flags.containsKey("bare"));
+        flags.containsKey("bare"),
+        number(flags, "lead-in", 5, 0, 60));
     for (String flag : flags.keySet()) {
       if (!java.util.Set.of("server", "pairs", "rate", "seconds", "message-bytes",
-          "server-pid", "jwt-secret", "connections", "concurrency", "max-rate", "runs", "bare")
+          "server-pid", "jwt-secret", "connections", "concurrency", "max-rate", "runs", "bare",
+          "lead-in")
           .contains(flag)) {
         throw new UsageException("unknown flag --" + flag);
       }

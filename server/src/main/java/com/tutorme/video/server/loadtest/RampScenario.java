@@ -25,6 +25,7 @@ final class RampScenario {
     RelayScenario relay = new RelayScenario(options);
     List<RelayResult> steps = relay.run(pairs -> {
       List<RelayResult> results = new ArrayList<>();
+      relay.leadIn(pairs, options.rate(), options.leadInSeconds());
       for (int rate = options.rate(); rate <= options.maxRate(); rate += options.rate()) {
         RelayResult step = relay.measure(pairs, rate, options.seconds());
         results.add(step);

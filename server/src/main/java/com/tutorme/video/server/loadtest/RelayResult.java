@@ -7,7 +7,8 @@ import java.util.Map;
 /** What a relay run measured. Latencies in milliseconds; CPU per 1,000 delivered messages. */
 record RelayResult(int pairs, int targetRate, int seconds, long sent, long delivered,
     double deliveredPerSecond, double p50, double p90, double p99, double p999, double max,
-    double serverCpuMsPer1000, long serverRssKb, double generatorCpuMsPer1000) {
+    double serverCpuMsPer1000, double serverCompilerCpuMsPer1000, long serverRssKb,
+    double generatorCpuMsPer1000) {
 
   long lost() {
     return sent - delivered;
@@ -30,6 +31,9 @@ record RelayResult(int pairs, int targetRate, int seconds, long sent, long deliv
     json.put("latencyMs", Map.of("p50", round(p50), "p90", round(p90), "p99", round(p99),
         "p999", round(p999), "max", round(max)));
     json.put("serverCpuMsPer1000", serverCpuMsPer1000 < 0 ? null : round(serverCpuMsPer1000));
+    // The JIT compiler's part of the above: near zero when the window measured a warm server.
+    json.put("serverCompilerCpuMsPer1000",
+        serverCompilerCpuMsPer1000 < 0 ? null : round(serverCompilerCpuMsPer1000));
     json.put("serverRssKb", serverRssKb < 0 ? null : serverRssKb);
     json.put("generatorCpuMsPer1000", round(generatorCpuMsPer1000));
     return json;
@@ -44,7 +48,8 @@ record RelayResult(int pairs, int targetRate, int seconds, long sent, long deliv
           generator   %.1f ms CPU per 1,000 messages
         """, pairs, targetRate, seconds, delivered, sent, lost(), deliveredPerSecond, p50, p90,
         p99, p999, max, serverCpuMsPer1000 < 0 ? "n/a (no --server-pid)"
-            : String.format(Locale.ROOT, "%.1f", serverCpuMsPer1000),
+            : String.format(Locale.ROOT, "%.1f (JIT compiler %.1f of it)", serverCpuMsPer1000,
+                serverCompilerCpuMsPer1000),
         serverRssKb < 0 ? "n/a" : (serverRssKb / 1024) + " MiB", generatorCpuMsPer1000);
   }
 

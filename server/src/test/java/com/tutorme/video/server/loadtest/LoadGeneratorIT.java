@@ -24,6 +24,8 @@ class LoadGeneratorIT {
       assertThat(result.p50()).isLessThanOrEqualTo(result.p99());
       assertThat(result.p99()).isLessThanOrEqualTo(result.max());
       assertThat(result.serverCpuMsPer1000()).isPositive();
+      assertThat(result.serverCompilerCpuMsPer1000())
+          .isBetween(0.0, result.serverCpuMsPer1000());
       assertThat(result.serverRssKb()).isPositive();
       assertThat(result.asJson()).containsKeys("latencyMs", "lost", "deliveredPerSecond");
       assertThat(result.summary()).contains("0 lost");
@@ -51,7 +53,8 @@ class LoadGeneratorIT {
       assertThat(idle.json().get("serverRssKbAfter")).isNotNull();
 
       Report ramp = new RampScenario(Options.parse(new String[] {"ramp", "--server", url,
-          "--pairs", "3", "--rate", "60", "--max-rate", "120", "--seconds", "1"})).run();
+          "--pairs", "3", "--rate", "60", "--max-rate", "120", "--seconds", "1",
+          "--lead-in", "0"})).run();
       assertThat((List<?>) ramp.json().get("steps")).isNotEmpty().hasSizeLessThan(3);
       assertThat(ramp.summary()).contains("last rate that held");
     }
@@ -67,10 +70,13 @@ class LoadGeneratorIT {
     }
   }
 
-  /** Four pairs at 200 msg/s for 2 s, measured against this process, all delivered. */
+  /**
+   * Four pairs at 200 msg/s for 1 s unmeasured and then 2 s measured, against this process:
+   * all delivered, and only the measured window's messages counted.
+   */
   private static RelayResult shortRelay(int port, String... extraFlags) throws Exception {
     List<String> flags = new ArrayList<>(List.of("relay", "--server", "http://127.0.0.1:" + port,
-        "--pairs", "4", "--rate", "200", "--seconds", "2",
+        "--pairs", "4", "--rate", "200", "--seconds", "2", "--lead-in", "1",
         "--server-pid", Long.toString(ProcessHandle.current().pid())));
     flags.addAll(List.of(extraFlags));
     RelayResult result = new RelayScenario(Options.parse(flags.toArray(String[]::new))).run();
