@@ -30,8 +30,9 @@ public final class Main {
     try {
       ServerConfig config = ServerConfig.fromEnvironment(System.getenv());
       server = TutorMeServer.start(config);
-      log.info("TutorMe Video listening on http://{}:{} ({} transport), database {}",
-          config.host(), server.port(), server.transportName(), config.database().describe());
+      log.info("TutorMe Video listening on http://{}:{} ({} transport, {} event loops), "
+          + "database {}", config.host(), server.port(), server.transportName(),
+          server.eventLoops(), config.database().describe());
       server.demoLesson().ifPresent(demo -> announceDevelopmentMode(demo, server.port()));
     } catch (ConfigException e) {
       log.error("configuration error: {}", e.getMessage());

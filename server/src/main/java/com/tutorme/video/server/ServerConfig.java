@@ -22,7 +22,8 @@ public record ServerConfig(
     int requestTimeoutMillis,
     AuthSettings auth,
     IceSettings ice,
-    SignalingSettings signaling) {
+    SignalingSettings signaling,
+    int eventLoops) {
 
   public static final int DEFAULT_PORT = 8080;
 
@@ -31,6 +32,14 @@ public record ServerConfig(
 
   /** A whole HTTP request must arrive within this; slower clients get 408. */
   public static final int DEFAULT_REQUEST_TIMEOUT_MILLIS = 10_000;
+
+  /**
+   * {@code eventLoops} of 0: one event loop per available core. The loops never block, so more
+   * loops than cores only add wake-ups and context switches (Netty's own default is two per
+   * core): relaying 5,000 messages per second on two cores, four loops cost about 15 % more
+   * CPU per message than two (docs/benchmarks.md).
+   */
+  public static final int LOOPS_PER_CORE = 0;
 
   public ServerConfig {
     Objects.requireNonNull(host, "host");
@@ -45,6 +54,9 @@ public record ServerConfig(
     if (requestTimeoutMillis < 100) {
       throw new ConfigException("REQUEST_TIMEOUT_MS must be at least 100");
     }
+    if (eventLoops < 0 || eventLoops > 1024) {
+      throw new ConfigException("EVENT_LOOPS must be between 1 and 1024, got " + eventLoops);
+    }
     if (port < 0 || port > 65535) {
       throw new ConfigException("PORT must be between 0 and 65535, got " + port);
     }
@@ -58,7 +70,7 @@ public record ServerConfig(
    * {@code JWT_ISSUER}, {@code JWT_AUDIENCE}, {@code JWT_CLOCK_SKEW_SECONDS}; {@code
    * STUN_URLS}, {@code TURN_URLS}, {@code TURN_SECRET}, {@code TURN_TTL_SECONDS}; {@code
    * ROOM_CAPACITY}, {@code WS_PING_INTERVAL_MS}, {@code WS_MAX_CONNECTIONS_PER_USER}, {@code
-   * WS_LOOP_AFFINITY}.
+   * WS_LOOP_AFFINITY}; {@code EVENT_LOOPS}.
    *
    * @throws ConfigException naming the first variable that is malformed
    */
@@ -97,7 +109,8 @@ public record ServerConfig(
                 100, 300_000),
             env.integer("WS_MAX_CONNECTIONS_PER_USER",
                 SignalingSettings.DEFAULTS.maxConnectionsPerUser(), 1, 1_000),
-            env.bool("WS_LOOP_AFFINITY", SignalingSettings.DEFAULTS.loopAffinity())));
+            env.bool("WS_LOOP_AFFINITY", SignalingSettings.DEFAULTS.loopAffinity())),
+        env.integer("EVENT_LOOPS", LOOPS_PER_CORE, 1, 1024));
   }
 
   /** JWT settings; with no key configured, development mode with a random secret. */
@@ -113,41 +126,52 @@ public record ServerConfig(
   public static ServerConfig local(DatabaseSettings database) {
     return new ServerConfig("127.0.0.1", 0, database, List.of("http://localhost:8080"),
         DEFAULT_SESSION_CREATES_PER_MINUTE, DEFAULT_REQUEST_TIMEOUT_MILLIS,
-        AuthSettings.forDevelopment(), IceSettings.DEFAULTS, SignalingSettings.DEFAULTS);
+        AuthSettings.forDevelopment(), IceSettings.DEFAULTS, SignalingSettings.DEFAULTS,
+        LOOPS_PER_CORE);
   }
 
   public ServerConfig withAuth(AuthSettings settings) {
     return new ServerConfig(host, port, database, allowedOrigins, sessionCreatesPerMinute,
-        requestTimeoutMillis, settings, ice, signaling);
+        requestTimeoutMillis, settings, ice, signaling, eventLoops);
   }
 
   public ServerConfig withIce(IceSettings settings) {
     return new ServerConfig(host, port, database, allowedOrigins, sessionCreatesPerMinute,
-        requestTimeoutMillis, auth, settings, signaling);
+        requestTimeoutMillis, auth, settings, signaling, eventLoops);
   }
 
   public ServerConfig withSignaling(SignalingSettings settings) {
     return new ServerConfig(host, port, database, allowedOrigins, sessionCreatesPerMinute,
-        requestTimeoutMillis, auth, ice, settings);
+        requestTimeoutMillis, auth, ice, settings, eventLoops);
   }
 
   public ServerConfig withDatabase(DatabaseSettings settings) {
     return new ServerConfig(host, port, settings, allowedOrigins, sessionCreatesPerMinute,
-        requestTimeoutMillis, auth, ice, signaling);
+        requestTimeoutMillis, auth, ice, signaling, eventLoops);
   }
 
   public ServerConfig withAllowedOrigins(List<String> origins) {
     return new ServerConfig(host, port, database, origins, sessionCreatesPerMinute,
-        requestTimeoutMillis, auth, ice, signaling);
+        requestTimeoutMillis, auth, ice, signaling, eventLoops);
   }
 
   public ServerConfig withSessionCreatesPerMinute(int perMinute) {
     return new ServerConfig(host, port, database, allowedOrigins, perMinute,
-        requestTimeoutMillis, auth, ice, signaling);
+        requestTimeoutMillis, auth, ice, signaling, eventLoops);
   }
 
   public ServerConfig withRequestTimeoutMillis(int millis) {
     return new ServerConfig(host, port, database, allowedOrigins, sessionCreatesPerMinute,
-        millis, auth, ice, signaling);
+        millis, auth, ice, signaling, eventLoops);
+  }
+
+  public ServerConfig withEventLoops(int loops) {
+    return new ServerConfig(host, port, database, allowedOrigins, sessionCreatesPerMinute,
+        requestTimeoutMillis, auth, ice, signaling, loops);
+  }
+
+  /** How many event loops serve connections: {@link #eventLoops}, or one per available core. */
+  public int resolvedEventLoops() {
+    return eventLoops == LOOPS_PER_CORE ? Runtime.getRuntime().availableProcessors() : eventLoops;
   }
 }

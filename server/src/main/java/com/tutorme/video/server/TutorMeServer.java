@@ -28,6 +28,7 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
@@ -76,7 +77,7 @@ public final class TutorMeServer implements AutoCloseable {
     this.blocking = new BlockingExecutor(database.maxConnections(), 1_000);
     this.transport = Transport.best();
     this.bossGroup = transport.newGroup(1);
-    this.workerGroup = transport.newGroup(0); // Netty's default: two loops per core
+    this.workerGroup = transport.newGroup(config.resolvedEventLoops());
     try {
       this.jwtVerifier = verifier == null ? new JwtTokenVerifier(config.auth()) : null;
       if (verifier == null) {
@@ -200,6 +201,11 @@ public final class TutorMeServer implements AutoCloseable {
   /** The port actually bound, which differs from the configured one when that was 0. */
   public int port() {
     return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+  }
+
+  /** How many event loops serve connections. */
+  public int eventLoops() {
+    return ((MultiThreadIoEventLoopGroup) workerGroup).executorCount();
   }
 
   public ServerConfig config() {

@@ -42,6 +42,16 @@ class ServerConfigTest {
         .isInstanceOf(ConfigException.class).hasMessageContaining("TURN_SECRET");
     assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("WS_LOOP_AFFINITY", "maybe")))
         .isInstanceOf(ConfigException.class).hasMessageContaining("WS_LOOP_AFFINITY");
+    assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("EVENT_LOOPS", "0")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("EVENT_LOOPS");
+  }
+
+  @Test
+  void oneEventLoopPerCoreUnlessToldOtherwise() {
+    assertThat(ServerConfig.fromEnvironment(Map.of()).resolvedEventLoops())
+        .isEqualTo(Runtime.getRuntime().availableProcessors());
+    assertThat(ServerConfig.fromEnvironment(Map.of("EVENT_LOOPS", "3")).resolvedEventLoops())
+        .isEqualTo(3);
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.tutorme.video.server.ServerConfig;
 import com.tutorme.video.server.http.ApiServer;
 import com.tutorme.video.server.room.PeerSink;
 import com.tutorme.video.storage.BookingMode;
@@ -32,7 +33,8 @@ class LoopAffinityIT {
 
   @Test
   void bothPeersOfEverySessionShareOneEventLoopAndStillTalk() throws Exception {
-    try (ApiServer api = ApiServer.start()) {
+    try (ApiServer api = ApiServer.start(LoopAffinityIT::fourLoops)) {
+      assertThat(api.server.eventLoops()).isEqualTo(4);
       long movesBefore = api.server.signalingStats().movesToPartnerLoop();
       List<WsClient> clients = new ArrayList<>();
       try {
@@ -59,7 +61,7 @@ class LoopAffinityIT {
 
   @Test
   void framesSentWhileMovingAreReadAfterTheJoinInOrder() throws Exception {
-    try (ApiServer api = ApiServer.start()) {
+    try (ApiServer api = ApiServer.start(LoopAffinityIT::fourLoops)) {
       List<WsClient> clients = new ArrayList<>();
       try {
         VideoSession session = lesson(api);
@@ -95,7 +97,7 @@ class LoopAffinityIT {
 
   @Test
   void withAffinityOffPeersStayWhereTheyWereAccepted() throws Exception {
-    try (ApiServer api = ApiServer.start(config -> config.withSignaling(
+    try (ApiServer api = ApiServer.start(config -> fourLoops(config).withSignaling(
         SignalingSettings.DEFAULTS.withLoopAffinity(false)))) {
       List<WsClient> clients = new ArrayList<>();
       Set<Integer> loopsPerSession = new HashSet<>();
@@ -143,5 +145,10 @@ class LoopAffinityIT {
         api.token(role.equals("student") ? STUDENT : TUTOR, role));
     clients.add(client);
     return client;
+  }
+
+  /** Several loops to move between, whatever the machine's core count. */
+  private static ServerConfig fourLoops(ServerConfig config) {
+    return config.withEventLoops(4);
   }
 }
