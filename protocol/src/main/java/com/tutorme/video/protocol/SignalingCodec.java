@@ -1,5 +1,7 @@
 package com.tutorme.video.protocol;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -15,6 +17,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -73,8 +76,8 @@ public final class SignalingCodec {
 
   /**
    * Reads one client frame given as its UTF-8 bytes (a WebSocket text frame's payload, already
-   * checked to be UTF-8), so the happy path builds no string of the whole frame. Fails exactly
-   * as {@link #decode(String)} does.
+   * checked to be UTF-8), so the happy path builds no string of the whole frame; the common
+   * messages are read in one streaming pass. Fails exactly as {@link #decode(String)} does.
    */
   public static ClientMessage decodeUtf8(byte[] frame, int offset, int length) {
     int first = offset;
@@ -83,6 +86,10 @@ public final class SignalingCodec {
       first++;
     }
     if (first < end && frame[first] == '{' && !hasZeroInFirstFour(frame, offset, end)) {
+      ClientMessage common = CommonMessageReader.read(MAPPER.getFactory(), frame, offset, length);
+      if (common != null) {
+        return common;
+      }
       try {
         return MAPPER.readValue(frame, offset, length, ClientMessage.class);
       } catch (IOException | IllegalArgumentException e) {
@@ -161,20 +168,19 @@ public final class SignalingCodec {
 
   /** Writes one server frame. */
   public static String encode(ServerMessage message) {
-    try {
-      return MAPPER.writeValueAsString(message);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("server message not serialisable", e);
-    }
+    return new String(encodeUtf8(message), StandardCharsets.UTF_8);
   }
 
   /**
    * Writes one server frame as UTF-8 into {@code out} (a transport's buffer), through the
-   * mapper's recycled buffers: no array per message.
+   * mapper's recycled buffers: no array per message. Relayed messages, the hot path, are
+   * written field by field; the rest through databind.
    */
   public static void encodeUtf8(ServerMessage message, OutputStream out) {
-    try {
-      MAPPER.writeValue(out, message);
+    try (JsonGenerator generator = MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+      if (!RelayedMessageWriter.write(message, generator)) {
+        MAPPER.writeValue(generator, message);
+      }
     } catch (IOException e) {
       throw new IllegalStateException("server message not written", e);
     }
@@ -182,11 +188,17 @@ public final class SignalingCodec {
 
   /** Writes one server frame as UTF-8, ready for the socket without another conversion. */
   public static byte[] encodeUtf8(ServerMessage message) {
-    try {
-      return MAPPER.writeValueAsBytes(message);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("server message not serialisable", e);
-    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    encodeUtf8(message, out);
+    return out.toByteArray();
+  }
+
+  /**
+   * What databind alone writes for {@code message} as UTF-8 (where, unlike into a string, it
+   * escapes characters outside the BMP): the reference the relay path must match.
+   */
+  static String encodeWithDatabind(ServerMessage message) throws JsonProcessingException {
+    return new String(MAPPER.writeValueAsBytes(message), StandardCharsets.UTF_8);
   }
 
   private static String mismatch(MismatchedInputException e) {
