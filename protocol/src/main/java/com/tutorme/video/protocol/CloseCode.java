@@ -8,6 +8,8 @@ public enum CloseCode {
   GOING_AWAY(1001, "server shutting down"),
   /** A binary frame: the protocol is JSON text only. */
   UNSUPPORTED_DATA(1003, "binary frames are not supported"),
+  /** A text message that is not UTF-8, which RFC 6455 says must fail the connection. */
+  INVALID_PAYLOAD(1007, "text messages must be UTF-8"),
   /** The connection kept breaking the rules (rate limit persisted). */
   POLICY_VIOLATION(1008, "policy violation"),
   /** A frame larger than the limit. */

@@ -7,6 +7,7 @@ import com.tutorme.video.protocol.Limits;
 import com.tutorme.video.protocol.ProtocolException;
 import com.tutorme.video.protocol.ServerMessage;
 import com.tutorme.video.protocol.SignalingCodec;
+import com.tutorme.video.protocol.Utf8;
 import com.tutorme.video.server.ConnectionErrors;
 import com.tutorme.video.server.auth.Principal;
 import com.tutorme.video.server.ice.IceServersProvider;
@@ -102,17 +103,24 @@ public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocke
       return;
     }
     refusedInARow = 0;
+    // Read from the frame's bytes: no string of the frame.
+    int length = utf8.readableBytes();
+    byte[] bytes;
+    int offset;
+    if (utf8.hasArray()) {
+      bytes = utf8.array();
+      offset = utf8.arrayOffset() + utf8.readerIndex();
+    } else {
+      bytes = new byte[length];
+      offset = 0;
+      utf8.getBytes(utf8.readerIndex(), bytes);
+    }
+    if (!Utf8.isValid(bytes, offset, length)) {
+      sink.close(CloseCode.INVALID_PAYLOAD);
+      return;
+    }
     try {
-      // Read from the frame's bytes (Netty has checked they are UTF-8): no string of the frame.
-      int length = utf8.readableBytes();
-      if (utf8.hasArray()) {
-        SignalingCodec.decodeUtf8(utf8.array(), utf8.arrayOffset() + utf8.readerIndex(), length)
-            .accept(messages);
-      } else {
-        byte[] copy = new byte[length];
-        utf8.getBytes(utf8.readerIndex(), copy);
-        SignalingCodec.decodeUtf8(copy, 0, length).accept(messages);
-      }
+      SignalingCodec.decodeUtf8(bytes, offset, length).accept(messages);
     } catch (ProtocolException e) {
       sink.send(ServerMessage.Error.of(e));
     }

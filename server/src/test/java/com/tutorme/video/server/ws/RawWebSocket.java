@@ -49,10 +49,18 @@ final class RawWebSocket implements AutoCloseable {
 
   /** Sends one masked text frame, as a client must. */
   void sendText(String text) throws IOException {
-    byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+    sendFrame(true, 0x1, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Sends one masked frame of any payload: {@code opcode} 0x1 text, 0x0 continuation; {@code
+   * last} false leaves the message open for continuations.
+   */
+  void sendFrame(boolean last, int opcode, byte[] bytes) throws IOException {
+    byte[] payload = bytes.clone();
     byte[] mask = new byte[4];
     new SecureRandom().nextBytes(mask);
-    out.write(0x81);
+    out.write((last ? 0x80 : 0) | opcode);
     if (payload.length < 126) {
       out.write(0x80 | payload.length);
     } else if (payload.length < 65536) {
@@ -93,6 +101,25 @@ final class RawWebSocket implements AutoCloseable {
       byte[] payload = in.readNBytes((int) length);
       if ((first & 0x0f) == 0x1) {
         return new String(payload, StandardCharsets.UTF_8);
+      }
+    }
+  }
+
+  /** Reads frames until a close frame arrives and returns its status code (-1 if none). */
+  int readCloseCode() throws IOException {
+    while (true) {
+      int first = in.read();
+      int second = in.read();
+      if (first < 0 || second < 0) {
+        throw new IOException("closed without a close frame");
+      }
+      int length = second & 0x7f;
+      if (length == 126) {
+        length = (in.read() << 8) | in.read();
+      }
+      byte[] payload = in.readNBytes(length);
+      if ((first & 0x0f) == 0x8) {
+        return payload.length < 2 ? -1 : ((payload[0] & 0xff) << 8) | (payload[1] & 0xff);
       }
     }
   }

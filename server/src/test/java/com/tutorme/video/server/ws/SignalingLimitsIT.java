@@ -12,7 +12,9 @@ import com.tutorme.video.storage.BookingStatus;
 import com.tutorme.video.storage.VideoSession;
 import java.io.IOException;
 import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -108,6 +110,43 @@ class SignalingLimitsIT {
     } finally {
       open.forEach(WsClient::close);
     }
+  }
+
+  @Test
+  void aTextMessageThatIsNotUtf8ClosesWith1007() throws IOException {
+    String user = "bad-utf8-" + UUID.randomUUID();
+    try (RawWebSocket client = new RawWebSocket(api.server.port(), api.token(user, "student"))) {
+      // A ping whose id holds an encoded surrogate (ED A0 80): well-formed JSON, not UTF-8.
+      client.sendFrame(true, 0x1, new byte[] {'{', '"', 't', 'y', 'p', 'e', '"', ':', '"', 'p',
+          'i', 'n', 'g', '"', ',', '"', 'i', 'd', '"', ':', '"', (byte) 0xED, (byte) 0xA0,
+          (byte) 0x80, '"', '}'});
+
+      assertThat(client.readCloseCode()).isEqualTo(CloseCode.INVALID_PAYLOAD.code());
+    }
+    assertTheOtherRoomStillWorks();
+  }
+
+  @Test
+  void aCharacterSplitAcrossFragmentsIsWhole() throws IOException {
+    String user = "fragments-" + UUID.randomUUID();
+    try (RawWebSocket client = new RawWebSocket(api.server.port(), api.token(user, "student"))) {
+      byte[] ping = "{\"type\":\"ping\",\"id\":\"é\"}".getBytes(StandardCharsets.UTF_8);
+      int split = indexOf(ping, (byte) 0xC3) + 1; // between the two bytes of é
+
+      client.sendFrame(false, 0x1, Arrays.copyOfRange(ping, 0, split));
+      client.sendFrame(true, 0x0, Arrays.copyOfRange(ping, split, ping.length));
+
+      assertThat(client.readText()).isEqualTo("{\"type\":\"pong\",\"ref\":\"é\"}");
+    }
+  }
+
+  private static int indexOf(byte[] bytes, byte wanted) {
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == wanted) {
+        return i;
+      }
+    }
+    throw new AssertionError("not found");
   }
 
   @Test
