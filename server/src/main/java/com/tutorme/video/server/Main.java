@@ -26,6 +26,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) throws InterruptedException {
+    NettyDefaults.apply();
     TutorMeServer server;
     try {
       ServerConfig config = ServerConfig.fromEnvironment(System.getenv());
