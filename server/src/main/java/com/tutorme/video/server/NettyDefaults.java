@@ -3,10 +3,11 @@ package com.tutorme.video.server;
 import io.netty.util.ResourceLeakDetector;
 
 /**
- * Netty settings for a server run from {@link Main}, where the JVM is ours; a JVM that embeds
- * the server keeps its own.
+ * Netty settings for a server run from {@link Main}, where the JVM is ours (and for the bare
+ * relay it is measured against, so the two compare like for like); a JVM that embeds the
+ * server keeps its own.
  */
-final class NettyDefaults {
+public final class NettyDefaults {
   private static final String LEAK_DETECTION = "io.netty.leakDetection.level";
 
   private NettyDefaults() {}
@@ -18,7 +19,7 @@ final class NettyDefaults {
    * The test suite, which starts servers without Main, keeps Netty's sampling on. (Its paranoid
    * level, every buffer traced, slowed the loops enough to fail liveness tests.)
    */
-  static void apply() {
+  public static void apply() {
     if (System.getProperty(LEAK_DETECTION) == null
         && System.getProperty("io.netty.leakDetectionLevel") == null) { // the older name
       ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);

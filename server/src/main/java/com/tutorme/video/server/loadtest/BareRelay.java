@@ -1,5 +1,6 @@
 package com.tutorme.video.server.loadtest;
 
+import com.tutorme.video.server.NettyDefaults;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -89,6 +90,7 @@ public final class BareRelay implements AutoCloseable {
       System.exit(2);
       return;
     }
+    NettyDefaults.apply(); // as the real server's Main does
     BareRelay relay = start(port);
     System.out.println("bare relay listening on ws://127.0.0.1:" + relay.port() + "/ws ("
         + (relay.epoll ? "epoll" : "nio") + ", one event loop), pid "
