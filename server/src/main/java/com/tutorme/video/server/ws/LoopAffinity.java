@@ -3,10 +3,7 @@ package com.tutorme.video.server.ws;
 import com.tutorme.video.server.room.PeerSink;
 import com.tutorme.video.server.room.RoomRegistry;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandler;
-import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,26 +17,22 @@ import org.slf4j.LoggerFactory;
  * connection whose partner is on another loop is moved there: deregistered from its loop and
  * registered with the partner's, which Netty supports (its issue 14923, fixed in 4.2.0). The
  * move happens before the peer enters the room, so no other thread writes to it meanwhile; data
- * that arrives during the move waits in the kernel and is read on the new loop. The idle timer
- * is scheduled on the old loop, so it is replaced by a fresh one on the new loop.
+ * that arrives during the move waits in the kernel and is read on the new loop. The liveness
+ * timer is scheduled on the old loop, so it is stopped before the move and started again on
+ * the new loop.
  */
 final class LoopAffinity {
   private static final Logger log = LoggerFactory.getLogger(LoopAffinity.class);
 
-  /** The pipeline name of the idle timer that {@link LivenessHandler} listens to. */
-  static final String IDLE_TIMER = "ws-idle";
   static final String LIVENESS = "ws-liveness";
 
   private final RoomRegistry rooms;
   private final boolean enabled;
-  private final Supplier<ChannelHandler> idleTimers;
   private final SignalingStats stats;
 
-  LoopAffinity(RoomRegistry rooms, boolean enabled, Supplier<ChannelHandler> idleTimers,
-      SignalingStats stats) {
+  LoopAffinity(RoomRegistry rooms, boolean enabled, SignalingStats stats) {
     this.rooms = rooms;
     this.enabled = enabled;
-    this.idleTimers = idleTimers;
     this.stats = stats;
   }
 
@@ -68,9 +61,9 @@ final class LoopAffinity {
    * {@code arrived} sees it closed.
    */
   void move(Channel channel, EventLoop target, Runnable arrived) {
-    ChannelPipeline pipeline = channel.pipeline();
-    if (pipeline.get(IDLE_TIMER) != null) {
-      pipeline.remove(IDLE_TIMER); // cancels its timer on the old loop
+    LivenessHandler liveness = (LivenessHandler) channel.pipeline().get(LIVENESS);
+    if (liveness != null) {
+      liveness.pause(); // its timer is a task of the old loop
     }
     channel.deregister().addListener(deregistered -> {
       if (!deregistered.isSuccess()) {
@@ -83,8 +76,8 @@ final class LoopAffinity {
           return;
         }
         // Listeners of the registration run on the channel's (new) loop.
-        if (channel.isOpen()) {
-          pipeline.addBefore(LIVENESS, IDLE_TIMER, idleTimers.get());
+        if (liveness != null) {
+          liveness.resume();
         }
         stats.movedToPartnerLoop();
         arrived.run();

@@ -71,8 +71,7 @@ public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocke
   public static Function<Principal, SignalingHandler> factory(SessionService sessions,
       RoomRegistry rooms, IceServersProvider ice, SignalingSettings settings,
       SignalingStats stats) {
-    LoopAffinity affinity = new LoopAffinity(rooms, settings.loopAffinity(),
-        () -> LivenessHandler.idleTimer(settings), stats);
+    LoopAffinity affinity = new LoopAffinity(rooms, settings.loopAffinity(), stats);
     return principal -> new SignalingHandler(principal, sessions, rooms, ice, stats, affinity);
   }
 

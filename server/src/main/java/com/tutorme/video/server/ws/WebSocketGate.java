@@ -138,9 +138,7 @@ public final class WebSocketGate extends ChannelInboundHandlerAdapter {
     // out at once: deferring them to a task would cost the loop one more epoll_wait each.
     pipeline.addFirst("flush-consolidation", new FlushConsolidationHandler(
         FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, false));
-    pipeline.addAfter(ctx.name(), LoopAffinity.IDLE_TIMER, LivenessHandler.idleTimer(settings));
-    pipeline.addAfter(LoopAffinity.IDLE_TIMER, LoopAffinity.LIVENESS,
-        new LivenessHandler(stats));
+    pipeline.addAfter(ctx.name(), LoopAffinity.LIVENESS, new LivenessHandler(settings, stats));
     pipeline.addAfter(LoopAffinity.LIVENESS, "ws-protocol", new WebSocketServerProtocolHandler(config));
     pipeline.addAfter("ws-protocol", "ws-aggregator",
         new WebSocketFrameAggregator(Limits.MAX_FRAME_BYTES));

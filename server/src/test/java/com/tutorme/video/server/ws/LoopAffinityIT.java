@@ -128,9 +128,10 @@ class LoopAffinityIT {
     for (PeerSink sink : sinks) {
       Channel channel = ((ChannelPeerSink) sink).channel();
       loops.add(channel.eventLoop());
-      // The liveness timer was rebuilt on the loop the connection now lives on.
-      assertThat(channel.pipeline().context(LoopAffinity.IDLE_TIMER).executor())
-          .isSameAs(channel.eventLoop());
+      // The liveness timer runs on the loop the connection now lives on.
+      LivenessHandler liveness = (LivenessHandler) channel.pipeline().get(LoopAffinity.LIVENESS);
+      assertThat(await().atMost(Duration.ofSeconds(5)).until(() -> channel.eventLoop().submit(
+          liveness::timerLoop).get(), loop -> loop != null)).isSameAs(channel.eventLoop());
     }
     return loops;
   }

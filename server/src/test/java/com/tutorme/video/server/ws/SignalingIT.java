@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.tutorme.video.protocol.CloseCode;
 import com.tutorme.video.server.http.ApiServer;
 import com.tutorme.video.storage.BookingMode;
 import com.tutorme.video.storage.BookingStatus;
@@ -223,6 +224,7 @@ class SignalingIT {
       JsonNode left = t.next("user-left");
 
       assertThat(left.get("userId").asText()).isEqualTo(student);
+      assertThat(silent.readCloseCode()).isEqualTo(CloseCode.IDLE_TIMEOUT.code());
     }
   }
 }
