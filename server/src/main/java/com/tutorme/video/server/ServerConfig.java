@@ -4,6 +4,7 @@ import com.tutorme.video.server.auth.AuthSettings;
 import com.tutorme.video.server.ice.IceSettings;
 import com.tutorme.video.server.ws.SignalingSettings;
 import com.tutorme.video.storage.DatabaseSettings;
+import io.netty.util.NettyRuntime;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,8 @@ public record ServerConfig(
       throw new ConfigException("REQUEST_TIMEOUT_MS must be at least 100");
     }
     if (eventLoops < 0 || eventLoops > 1024) {
-      throw new ConfigException("EVENT_LOOPS must be between 1 and 1024, got " + eventLoops);
+      throw new ConfigException("EVENT_LOOPS must be 1 to 1024 (0 here: one per core), got "
+          + eventLoops);
     }
     if (port < 0 || port > 65535) {
       throw new ConfigException("PORT must be between 0 and 65535, got " + port);
@@ -172,6 +174,7 @@ public record ServerConfig(
 
   /** How many event loops serve connections: {@link #eventLoops}, or one per available core. */
   public int resolvedEventLoops() {
-    return eventLoops == LOOPS_PER_CORE ? Runtime.getRuntime().availableProcessors() : eventLoops;
+    // Netty's count, which -Dio.netty.availableProcessors can set (for a container's quota).
+    return eventLoops == LOOPS_PER_CORE ? NettyRuntime.availableProcessors() : eventLoops;
   }
 }

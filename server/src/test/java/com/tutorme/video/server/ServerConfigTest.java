@@ -49,7 +49,7 @@ class ServerConfigTest {
   @Test
   void oneEventLoopPerCoreUnlessToldOtherwise() {
     assertThat(ServerConfig.fromEnvironment(Map.of()).resolvedEventLoops())
-        .isEqualTo(Runtime.getRuntime().availableProcessors());
+        .isEqualTo(io.netty.util.NettyRuntime.availableProcessors());
     assertThat(ServerConfig.fromEnvironment(Map.of("EVENT_LOOPS", "3")).resolvedEventLoops())
         .isEqualTo(3);
   }

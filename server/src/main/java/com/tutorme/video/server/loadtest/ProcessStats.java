@@ -42,7 +42,11 @@ record ProcessStats(long cpuMillis, long rssKb, long compilerCpuMillis) {
     return ticks * 1000 / TICKS_PER_SECOND;
   }
 
-  /** HotSpot's "C1 CompilerThread0", "C2 CompilerThread1"...; 0 for a process with none. */
+  /**
+   * HotSpot's "C1 CompilerThread0", "C2 CompilerThread1"...; 0 for a process with none. Only
+   * the threads alive now: HotSpot stops extra compiler threads when idle, so on a machine with
+   * many cores a window's figure can come out low.
+   */
   private static long compilerCpuMillis(Path proc) throws IOException {
     long total = 0;
     try (DirectoryStream<Path> threads = Files.newDirectoryStream(proc.resolve("task"))) {

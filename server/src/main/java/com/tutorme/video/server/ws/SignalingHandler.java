@@ -91,17 +91,9 @@ public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocke
   }
 
   private void onText(ByteBuf utf8) {
-    if (rate.tryTake(System.nanoTime()) > 0) {
-      refusedInARow++;
-      if (refusedInARow == 1) {
-        reply(ErrorCode.RATE_LIMITED, "slow down: at most " + Limits.MESSAGES_PER_SECOND
-            + " messages per second", null);
-      } else if (refusedInARow > Limits.MESSAGE_BURST) {
-        sink.close(CloseCode.POLICY_VIOLATION); // it kept flooding after being told
-      }
-      return;
+    if (Closer.isClosing(ctx.channel())) {
+      return; // closed for cause: nothing more it sends is acted on
     }
-    refusedInARow = 0;
     // Read from the frame's bytes: no string of the frame.
     int length = utf8.readableBytes();
     byte[] bytes;
@@ -114,10 +106,21 @@ public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocke
       offset = 0;
       utf8.getBytes(utf8.readerIndex(), bytes);
     }
-    if (!Utf8.isValid(bytes, offset, length)) {
+    if (!Utf8.isValid(bytes, offset, length)) { // every text message, as RFC 6455 asks
       sink.close(CloseCode.INVALID_PAYLOAD);
       return;
     }
+    if (rate.tryTake(System.nanoTime()) > 0) {
+      refusedInARow++;
+      if (refusedInARow == 1) {
+        reply(ErrorCode.RATE_LIMITED, "slow down: at most " + Limits.MESSAGES_PER_SECOND
+            + " messages per second", null);
+      } else if (refusedInARow > Limits.MESSAGE_BURST) {
+        sink.close(CloseCode.POLICY_VIOLATION); // it kept flooding after being told
+      }
+      return;
+    }
+    refusedInARow = 0;
     try {
       SignalingCodec.decodeUtf8(bytes, offset, length).accept(messages);
     } catch (ProtocolException e) {

@@ -112,18 +112,34 @@ class SignalingLimitsIT {
     }
   }
 
+  /** A ping whose id holds an encoded surrogate (ED A0 80): well-formed JSON, not UTF-8. */
+  private static final byte[] NOT_UTF8 = {'{', '"', 't', 'y', 'p', 'e', '"', ':', '"', 'p', 'i',
+      'n', 'g', '"', ',', '"', 'i', 'd', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80,
+      '"', '}'};
+
   @Test
   void aTextMessageThatIsNotUtf8ClosesWith1007() throws IOException {
     String user = "bad-utf8-" + UUID.randomUUID();
     try (RawWebSocket client = new RawWebSocket(api.server.port(), api.token(user, "student"))) {
-      // A ping whose id holds an encoded surrogate (ED A0 80): well-formed JSON, not UTF-8.
-      client.sendFrame(true, 0x1, new byte[] {'{', '"', 't', 'y', 'p', 'e', '"', ':', '"', 'p',
-          'i', 'n', 'g', '"', ',', '"', 'i', 'd', '"', ':', '"', (byte) 0xED, (byte) 0xA0,
-          (byte) 0x80, '"', '}'});
+      client.sendFrame(true, 0x1, NOT_UTF8);
 
       assertThat(client.readCloseCode()).isEqualTo(CloseCode.INVALID_PAYLOAD.code());
     }
     assertTheOtherRoomStillWorks();
+  }
+
+  @Test
+  void notUtf8IsRefusedEvenFromAClientOverItsRateLimit() throws IOException {
+    String user = "bad-utf8-flood-" + UUID.randomUUID();
+    try (RawWebSocket client = new RawWebSocket(api.server.port(), api.token(user, "student"))) {
+      // Fifty over the burst: rate-limited (the bucket refills one a 20 ms), not yet closed.
+      for (int i = 0; i < Limits.MESSAGE_BURST + 50; i++) {
+        client.sendText("{\"type\":\"ping\"}");
+      }
+      client.sendFrame(true, 0x1, NOT_UTF8);
+
+      assertThat(client.readCloseCode()).isEqualTo(CloseCode.INVALID_PAYLOAD.code());
+    }
   }
 
   @Test
