@@ -25,6 +25,7 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.CorruptedFrameException;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import java.time.Instant;
@@ -54,6 +55,8 @@ public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocke
   private ChannelPeerSink sink;
   private ChannelHandlerContext ctx;
   private Peer peer;
+  /** A text message arriving in fragments, until its last; null between messages. */
+  private ByteBuf fragments;
   private boolean joining;
   private int refusedInARow;
 
@@ -83,11 +86,53 @@ public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocke
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+    // Netty's decoder has checked the order of fragments: a continuation only follows an
+    // unfinished message, and nothing else comes before its last fragment.
     if (frame instanceof TextWebSocketFrame text) {
-      onText(text.content());
+      if (text.isFinalFragment()) {
+        onText(text.content()); // nearly every message: one frame, no copy
+      } else {
+        dropFragments();
+        fragments = ctx.alloc().heapBuffer(2 * text.content().readableBytes());
+        addFragment(text);
+      }
+    } else if (frame instanceof ContinuationWebSocketFrame more && fragments != null) {
+      addFragment(more);
     } else if (frame instanceof BinaryWebSocketFrame) {
       sink.close(CloseCode.UNSUPPORTED_DATA);
     }
+  }
+
+  /**
+   * Gathers a message sent in fragments, here rather than in a WebSocketFrameAggregator: that
+   * would be one more pipeline stage for every frame, for the rare message that comes in parts.
+   */
+  private void addFragment(WebSocketFrame frame) {
+    if (fragments.readableBytes() + frame.content().readableBytes() > Limits.MAX_FRAME_BYTES) {
+      dropFragments();
+      sink.close(CloseCode.MESSAGE_TOO_BIG);
+      return;
+    }
+    fragments.writeBytes(frame.content());
+    if (frame.isFinalFragment()) {
+      try {
+        onText(fragments);
+      } finally {
+        dropFragments();
+      }
+    }
+  }
+
+  private void dropFragments() {
+    if (fragments != null) {
+      fragments.release();
+      fragments = null;
+    }
+  }
+
+  @Override
+  public void handlerRemoved(ChannelHandlerContext ctx) {
+    dropFragments();
   }
 
   private void onText(ByteBuf utf8) {
@@ -134,6 +179,7 @@ public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocke
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+    dropFragments();
     if (peer != null) {
       rooms.leave(peer);
       peer = null;

@@ -15,7 +15,6 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
-import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.flush.FlushConsolidationHandler;
@@ -140,9 +139,8 @@ public final class WebSocketGate extends ChannelInboundHandlerAdapter {
         FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, false));
     pipeline.addAfter(ctx.name(), LoopAffinity.LIVENESS, new LivenessHandler(settings, stats));
     pipeline.addAfter(LoopAffinity.LIVENESS, "ws-protocol", new WebSocketServerProtocolHandler(config));
-    pipeline.addAfter("ws-protocol", "ws-aggregator",
-        new WebSocketFrameAggregator(Limits.MAX_FRAME_BYTES));
-    pipeline.addAfter("ws-aggregator", "signaling", signaling.apply(principal));
+    // No frame aggregator: the signaling handler gathers the rare fragmented message itself.
+    pipeline.addAfter("ws-protocol", "signaling", signaling.apply(principal));
     ctx.channel().closeFuture().addListener(done -> connections.closed(principal.userId()));
     ctx.fireChannelRead(request);
     pipeline.remove(this);

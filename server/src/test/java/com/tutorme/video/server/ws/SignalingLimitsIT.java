@@ -156,6 +156,21 @@ class SignalingLimitsIT {
     }
   }
 
+  @Test
+  void aMessageWhoseFragmentsAddUpToTooMuchClosesWith1009() throws IOException {
+    String user = "big-fragments-" + UUID.randomUUID();
+    try (RawWebSocket client = new RawWebSocket(api.server.port(), api.token(user, "student"))) {
+      byte[] half = new byte[Limits.MAX_FRAME_BYTES / 2 + 1];
+      Arrays.fill(half, (byte) 'x');
+
+      client.sendFrame(false, 0x1, half);
+      client.sendFrame(false, 0x0, half); // each within the frame limit, together over it
+
+      assertThat(client.readCloseCode()).isEqualTo(CloseCode.MESSAGE_TOO_BIG.code());
+    }
+    assertTheOtherRoomStillWorks();
+  }
+
   private static int indexOf(byte[] bytes, byte wanted) {
     for (int i = 0; i < bytes.length; i++) {
       if (bytes[i] == wanted) {
