@@ -27,121 +27,53 @@ final class CommonMessageReader {
           || parser.nextToken() != JsonToken.VALUE_STRING) {
         return null;
       }
-      ClientMessage message;
+      Fields<? extends ClientMessage> fields;
       switch (parser.getText()) {
-        case "ice-candidate" -> message = iceCandidate(parser);
-        case "offer" -> message = description(parser, true);
-        case "answer" -> message = description(parser, false);
-        case "ping" -> message = ping(parser);
+        case "ice-candidate" -> fields = new IceCandidateFields();
+        case "offer" -> fields = new DescriptionFields(true);
+        case "answer" -> fields = new DescriptionFields(false);
+        case "ping" -> fields = new PingFields();
         default -> {
           return null;
         }
       }
+      ClientMessage message = fields.readAll(parser);
       return parser.nextToken() == null ? message : null; // trailing data: databind refuses it
     } catch (Decline | IOException | IllegalArgumentException e) {
       return null; // malformed, unusual or invalid: databind reads it and explains
     }
   }
 
-  private static ClientMessage iceCandidate(JsonParser parser) throws IOException {
-    String id = null;
-    String to = null;
-    ClientMessage.Candidate candidate = null;
-    Fields seen = new Fields();
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String name = parser.currentName();
-      JsonToken value = parser.nextToken();
-      switch (name) {
-        case "id" -> id = seen.string(parser, value, 0);
-        case "to" -> to = seen.string(parser, value, 1);
-        case "candidate" -> {
-          seen.once(2);
-          candidate = value == JsonToken.VALUE_NULL ? null : candidate(parser, value);
-        }
-        default -> skip(parser, name);
-      }
-    }
-    return new ClientMessage.IceCandidate(id, candidate, to);
-  }
-
-  private static ClientMessage.Candidate candidate(JsonParser parser, JsonToken start)
-      throws IOException {
-    if (start != JsonToken.START_OBJECT) {
-      throw DECLINE;
-    }
-    String candidate = null;
-    String sdpMid = null;
-    Integer sdpMLineIndex = null;
-    String usernameFragment = null;
-    Fields seen = new Fields();
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String name = parser.currentName();
-      JsonToken value = parser.nextToken();
-      switch (name) {
-        case "candidate" -> candidate = seen.string(parser, value, 0);
-        case "sdpMid" -> sdpMid = seen.string(parser, value, 1);
-        case "usernameFragment" -> usernameFragment = seen.string(parser, value, 2);
-        case "sdpMLineIndex" -> {
-          seen.once(3);
-          if (value == JsonToken.VALUE_NUMBER_INT
-              && parser.getNumberType() == JsonParser.NumberType.INT) {
-            sdpMLineIndex = parser.getIntValue();
-          } else if (value != JsonToken.VALUE_NULL) {
-            throw DECLINE;
-          }
-        }
-        default -> skip(parser, name);
-      }
-    }
-    return new ClientMessage.Candidate(candidate, sdpMid, sdpMLineIndex, usernameFragment);
-  }
-
-  private static ClientMessage description(JsonParser parser, boolean offer) throws IOException {
-    String id = null;
-    String to = null;
-    String sdp = null;
-    Fields seen = new Fields();
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String name = parser.currentName();
-      JsonToken value = parser.nextToken();
-      switch (name) {
-        case "id" -> id = seen.string(parser, value, 0);
-        case "to" -> to = seen.string(parser, value, 1);
-        case "sdp" -> sdp = seen.string(parser, value, 2);
-        default -> skip(parser, name);
-      }
-    }
-    return offer ? new ClientMessage.Offer(id, sdp, to) : new ClientMessage.Answer(id, sdp, to);
-  }
-
-  private static ClientMessage ping(JsonParser parser) throws IOException {
-    String id = null;
-    Fields seen = new Fields();
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String name = parser.currentName();
-      JsonToken value = parser.nextToken();
-      if (name.equals("id")) {
-        id = seen.string(parser, value, 0);
-      } else {
-        skip(parser, name);
-      }
-    }
-    return new ClientMessage.Ping(id);
-  }
-
-  /** Unknown fields are ignored, as databind ignores them; a second type is unusual. */
-  private static void skip(JsonParser parser, String name) throws IOException {
-    if (name.equals("type")) {
-      throw DECLINE;
-    }
-    parser.skipChildren();
-  }
-
-  /** Which known fields of one object have been read: a field given twice is unusual. */
-  private static final class Fields {
+  /**
+   * The rest of one JSON object: each field to {@link #read}, which knows some by name; the
+   * others are ignored, as databind ignores them, but a second type is unusual, as is a known
+   * field given twice.
+   */
+  private abstract static class Fields<T> {
     private int seen;
 
-    void once(int field) {
+    final T readAll(JsonParser parser) throws IOException {
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String name = parser.currentName();
+        JsonToken value = parser.nextToken();
+        if (!read(parser, name, value)) {
+          if (name.equals("type")) {
+            throw DECLINE;
+          }
+          parser.skipChildren();
+        }
+      }
+      return build();
+    }
+
+    /** Reads a known field (its first token is {@code value}); false for an unknown one. */
+    abstract boolean read(JsonParser parser, String name, JsonToken value) throws IOException;
+
+    /** The record of the fields read; its constructor validates them. */
+    abstract T build();
+
+    /** Field number {@code field} is being read; a second time is unusual. */
+    final void once(int field) {
       if ((seen & (1 << field)) != 0) {
         throw DECLINE;
       }
@@ -149,7 +81,7 @@ final class CommonMessageReader {
     }
 
     /** A string or null field; any other kind of value is databind's to refuse. */
-    String string(JsonParser parser, JsonToken value, int field) throws IOException {
+    final String string(JsonParser parser, JsonToken value, int field) throws IOException {
       once(field);
       if (value == JsonToken.VALUE_STRING) {
         return parser.getText();
@@ -158,6 +90,119 @@ final class CommonMessageReader {
         return null;
       }
       throw DECLINE;
+    }
+  }
+
+  private static final class IceCandidateFields extends Fields<ClientMessage> {
+    private String id;
+    private String to;
+    private ClientMessage.Candidate candidate;
+
+    @Override
+    boolean read(JsonParser parser, String name, JsonToken value) throws IOException {
+      switch (name) {
+        case "id" -> id = string(parser, value, 0);
+        case "to" -> to = string(parser, value, 1);
+        case "candidate" -> {
+          once(2);
+          if (value == JsonToken.START_OBJECT) {
+            candidate = new CandidateFields().readAll(parser);
+          } else if (value != JsonToken.VALUE_NULL) { // null: the end of candidates
+            throw DECLINE;
+          }
+        }
+        default -> {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    ClientMessage build() {
+      return new ClientMessage.IceCandidate(id, candidate, to);
+    }
+  }
+
+  private static final class CandidateFields extends Fields<ClientMessage.Candidate> {
+    private String candidate;
+    private String sdpMid;
+    private Integer sdpMLineIndex;
+    private String usernameFragment;
+
+    @Override
+    boolean read(JsonParser parser, String name, JsonToken value) throws IOException {
+      switch (name) {
+        case "candidate" -> candidate = string(parser, value, 0);
+        case "sdpMid" -> sdpMid = string(parser, value, 1);
+        case "usernameFragment" -> usernameFragment = string(parser, value, 2);
+        case "sdpMLineIndex" -> {
+          once(3);
+          if (value == JsonToken.VALUE_NUMBER_INT
+              && parser.getNumberType() == JsonParser.NumberType.INT) {
+            sdpMLineIndex = parser.getIntValue();
+          } else if (value != JsonToken.VALUE_NULL) {
+            throw DECLINE;
+          }
+        }
+        default -> {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    ClientMessage.Candidate build() {
+      return new ClientMessage.Candidate(candidate, sdpMid, sdpMLineIndex, usernameFragment);
+    }
+  }
+
+  /** An offer or an answer: the same fields. */
+  private static final class DescriptionFields extends Fields<ClientMessage> {
+    private final boolean offer;
+    private String id;
+    private String to;
+    private String sdp;
+
+    DescriptionFields(boolean offer) {
+      this.offer = offer;
+    }
+
+    @Override
+    boolean read(JsonParser parser, String name, JsonToken value) throws IOException {
+      switch (name) {
+        case "id" -> id = string(parser, value, 0);
+        case "to" -> to = string(parser, value, 1);
+        case "sdp" -> sdp = string(parser, value, 2);
+        default -> {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    ClientMessage build() {
+      return offer ? new ClientMessage.Offer(id, sdp, to) : new ClientMessage.Answer(id, sdp, to);
+    }
+  }
+
+  private static final class PingFields extends Fields<ClientMessage> {
+    private String id;
+
+    @Override
+    boolean read(JsonParser parser, String name, JsonToken value) throws IOException {
+      if (!name.equals("id")) {
+        return false;
+      }
+      id = string(parser, value, 0);
+      return true;
+    }
+
+    @Override
+    ClientMessage build() {
+      return new ClientMessage.Ping(id);
     }
   }
 

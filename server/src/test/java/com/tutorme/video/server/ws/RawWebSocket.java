@@ -84,23 +84,9 @@ final class RawWebSocket implements AutoCloseable {
   /** Reads frames until a text frame arrives and returns its payload (server frames are unmasked). */
   String readText() throws IOException {
     while (true) {
-      int first = in.read();
-      int second = in.read();
-      if (first < 0 || second < 0) {
-        throw new IOException("closed");
-      }
-      long length = second & 0x7f;
-      if (length == 126) {
-        length = (in.read() << 8) | in.read();
-      } else if (length == 127) {
-        length = 0;
-        for (int i = 0; i < 8; i++) {
-          length = (length << 8) | in.read();
-        }
-      }
-      byte[] payload = in.readNBytes((int) length);
-      if ((first & 0x0f) == 0x1) {
-        return new String(payload, StandardCharsets.UTF_8);
+      Frame frame = readFrame();
+      if (frame.opcode() == 0x1) {
+        return new String(frame.payload(), StandardCharsets.UTF_8);
       }
     }
   }
@@ -108,20 +94,32 @@ final class RawWebSocket implements AutoCloseable {
   /** Reads frames until a close frame arrives and returns its status code (-1 if none). */
   int readCloseCode() throws IOException {
     while (true) {
-      int first = in.read();
-      int second = in.read();
-      if (first < 0 || second < 0) {
-        throw new IOException("closed without a close frame");
-      }
-      int length = second & 0x7f;
-      if (length == 126) {
-        length = (in.read() << 8) | in.read();
-      }
-      byte[] payload = in.readNBytes(length);
-      if ((first & 0x0f) == 0x8) {
+      Frame frame = readFrame();
+      if (frame.opcode() == 0x8) {
+        byte[] payload = frame.payload();
         return payload.length < 2 ? -1 : ((payload[0] & 0xff) << 8) | (payload[1] & 0xff);
       }
     }
+  }
+
+  private record Frame(int opcode, byte[] payload) {}
+
+  private Frame readFrame() throws IOException {
+    int first = in.read();
+    int second = in.read();
+    if (first < 0 || second < 0) {
+      throw new IOException("closed");
+    }
+    long length = second & 0x7f;
+    if (length == 126) {
+      length = (in.read() << 8) | in.read();
+    } else if (length == 127) {
+      length = 0;
+      for (int i = 0; i < 8; i++) {
+        length = (length << 8) | in.read();
+      }
+    }
+    return new Frame(first & 0x0f, in.readNBytes((int) length));
   }
 
   int localPort() {
