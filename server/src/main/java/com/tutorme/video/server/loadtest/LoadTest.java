@@ -1,12 +1,14 @@
 package com.tutorme.video.server.loadtest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tutorme.video.server.NettyDefaults;
 
 /** {@code scripts/loadtest}: runs one scenario against a running server and reports it. */
 public final class LoadTest {
   private LoadTest() {}
 
   public static void main(String[] args) throws Exception {
+    NettyDefaults.apply(); // no leak-detector stack traces in the generator either
     Options options;
     try {
       options = Options.parse(args);

@@ -49,12 +49,19 @@ final class RelayMessage {
       return -1;
     }
     // Forward: the server writes the candidate before the sender it stamps, whose name could
-    // hold anything.
-    for (int at = start + TYPE.length; at <= end - TIME_MARK.length; at++) {
-      if (startsWith(frame, at, TIME_MARK)) {
+    // hold anything. Found by its '=', which the candidate holds nowhere else, with Netty's
+    // word-at-a-time search rather than a comparison at every byte.
+    int from = start + TYPE.length;
+    while (true) {
+      int equals = frame.indexOf(from, end, (byte) '=');
+      if (equals < 0) {
+        return -1;
+      }
+      int at = equals + 1 - TIME_MARK.length;
+      if (at >= start && startsWith(frame, at, TIME_MARK)) {
         long value = 0;
         int digits = 0;
-        for (int i = at + TIME_MARK.length; i < end && digits < 19; i++, digits++) {
+        for (int i = equals + 1; i < end && digits < 19; i++, digits++) {
           byte b = frame.getByte(i);
           if (b < '0' || b > '9') {
             break;
@@ -63,8 +70,8 @@ final class RelayMessage {
         }
         return digits == 0 ? -1 : value;
       }
+      from = equals + 1;
     }
-    return -1;
   }
 
   private static boolean startsWith(ByteBuf frame, int at, byte[] bytes) {

@@ -33,7 +33,11 @@ final class WsPeer {
         + token);
     WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder()
         .webSocketUri(ws).subprotocol("tutorme-v1").maxFramePayloadLength(65536)
-        .handleCloseFrames(true).build();
+        .handleCloseFrames(true)
+        // The server's frames are its own JSON; checking their UTF-8 was 8 % of the
+        // generator's CPU at 30,000 msg/s, and a generator's CPU is taken from the server's.
+        .withUTF8Validator(false)
+        .build();
     base.clone().handler(new ChannelInitializer<SocketChannel>() {
       @Override
       protected void initChannel(SocketChannel ch) {
