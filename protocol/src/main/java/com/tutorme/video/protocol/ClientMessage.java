@@ -207,9 +207,28 @@ public sealed interface ClientMessage {
     }
 
     static void peer(String to) {
-      if (to != null && !PEER_ID.matcher(to).matches()) {
+      if (to != null && !isPeerId(to)) {
         throw new IllegalArgumentException("to must be a peer id");
       }
+    }
+
+    /**
+     * Whether {@code value} matches {@link #PEER_ID}, checked by hand: every relayed message
+     * has a {@code to}, and the regular expression was a sixth of the cost of reading one.
+     */
+    static boolean isPeerId(String value) {
+      int length = value.length();
+      if (length < 1 || length > 64) {
+        return false;
+      }
+      for (int i = 0; i < length; i++) {
+        char c = value.charAt(i);
+        if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+            || c == '-')) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 }
