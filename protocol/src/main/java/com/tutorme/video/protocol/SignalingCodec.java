@@ -174,12 +174,19 @@ public final class SignalingCodec {
   /**
    * Writes one server frame as UTF-8 into {@code out} (a transport's buffer), through the
    * mapper's recycled buffers: no array per message. Relayed messages, the hot path, are
-   * written field by field; the rest through databind.
+   * written field by field, a plain ASCII ICE candidate without a generator at all; the rest
+   * through databind.
    */
   public static void encodeUtf8(ServerMessage message, OutputStream out) {
-    try (JsonGenerator generator = MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
-      if (!RelayedMessageWriter.write(message, generator)) {
-        MAPPER.writeValue(generator, message);
+    try {
+      if (message instanceof ServerMessage.IceCandidate candidate
+          && AsciiCandidateWriter.write(candidate, out)) {
+        return;
+      }
+      try (JsonGenerator generator = MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+        if (!RelayedMessageWriter.write(message, generator)) {
+          MAPPER.writeValue(generator, message);
+        }
       }
     } catch (IOException e) {
       throw new IllegalStateException("server message not written", e);
