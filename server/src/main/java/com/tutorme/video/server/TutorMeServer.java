@@ -111,7 +111,7 @@ public final class TutorMeServer implements AutoCloseable {
       WebSocketGate gate = new WebSocketGate(WEBSOCKET_PATH, config.allowedOrigins(),
           wsVerifier, config.signaling(), ServerChannelInitializer.HTTP_ONLY,
           SignalingHandler.factory(sessions, rooms, iceServers, config.signaling(),
-              signalingStats), signalingStats);
+              signalingStats));
       this.serverChannel = new ServerBootstrap()
           .group(bossGroup, workerGroup)
           .channel(transport.serverChannelType())

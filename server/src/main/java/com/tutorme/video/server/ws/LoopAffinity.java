@@ -24,8 +24,6 @@ import org.slf4j.LoggerFactory;
 final class LoopAffinity {
   private static final Logger log = LoggerFactory.getLogger(LoopAffinity.class);
 
-  static final String LIVENESS = "ws-liveness";
-
   private final RoomRegistry rooms;
   private final boolean enabled;
   private final SignalingStats stats;
@@ -60,11 +58,8 @@ final class LoopAffinity {
    * left unregistered) and {@code arrived} is not run; if the connection closes meanwhile,
    * {@code arrived} sees it closed.
    */
-  void move(Channel channel, EventLoop target, Runnable arrived) {
-    LivenessHandler liveness = (LivenessHandler) channel.pipeline().get(LIVENESS);
-    if (liveness != null) {
-      liveness.pause(); // its timer is a task of the old loop
-    }
+  void move(Channel channel, LivenessTimer liveness, EventLoop target, Runnable arrived) {
+    liveness.pause(); // its timer is a task of the old loop
     channel.deregister().addListener(deregistered -> {
       if (!deregistered.isSuccess()) {
         fail(channel, deregistered.cause());
@@ -76,9 +71,7 @@ final class LoopAffinity {
           return;
         }
         // Listeners of the registration run on the channel's (new) loop.
-        if (liveness != null) {
-          liveness.resume();
-        }
+        liveness.resume();
         stats.movedToPartnerLoop();
         arrived.run();
       });

@@ -49,10 +49,12 @@ public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocke
   private final IceServersProvider ice;
   private final SignalingStats stats;
   private final LoopAffinity affinity;
+  private final SignalingSettings settings;
   private final TokenBucket rate =
       new TokenBucket(Limits.MESSAGES_PER_SECOND, Limits.MESSAGE_BURST, System.nanoTime());
   private final Messages messages = new Messages();
   private ChannelPeerSink sink;
+  private LivenessTimer liveness;
   private ChannelHandlerContext ctx;
   private Peer peer;
   /** A text message arriving in fragments, until its last; null between messages. */
@@ -61,7 +63,9 @@ public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocke
   private int refusedInARow;
 
   private SignalingHandler(Principal principal, SessionService sessions, RoomRegistry rooms,
-      IceServersProvider ice, SignalingStats stats, LoopAffinity affinity) {
+      IceServersProvider ice, SignalingSettings settings, SignalingStats stats,
+      LoopAffinity affinity) {
+    this.settings = settings;
     this.stats = stats;
     this.affinity = affinity;
     this.principal = principal;
@@ -70,18 +74,33 @@ public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocke
     this.ice = ice;
   }
 
+  /** The connection's liveness timer; for tests. */
+  LivenessTimer liveness() {
+    return liveness;
+  }
+
   /** Makes the handler of each authenticated connection; one factory per server. */
   public static Function<Principal, SignalingHandler> factory(SessionService sessions,
       RoomRegistry rooms, IceServersProvider ice, SignalingSettings settings,
       SignalingStats stats) {
     LoopAffinity affinity = new LoopAffinity(rooms, settings.loopAffinity(), stats);
-    return principal -> new SignalingHandler(principal, sessions, rooms, ice, stats, affinity);
+    return principal -> new SignalingHandler(principal, sessions, rooms, ice, settings, stats,
+        affinity);
   }
 
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
     this.ctx = ctx;
     this.sink = new ChannelPeerSink(ctx.channel(), stats);
+    this.liveness = new LivenessTimer(ctx.channel(), settings, stats);
+    liveness.resume();
+  }
+
+  /** Follows every read of the socket, whatever it held: a whole frame, a part, a pong. */
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    liveness.inputArrived();
+    ctx.fireChannelReadComplete();
   }
 
   @Override
@@ -132,6 +151,7 @@ public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocke
 
   @Override
   public void handlerRemoved(ChannelHandlerContext ctx) {
+    liveness.pause();
     dropFragments();
   }
 
@@ -179,6 +199,7 @@ public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocke
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+    liveness.pause();
     dropFragments();
     if (peer != null) {
       rooms.leave(peer);
@@ -238,7 +259,7 @@ public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocke
       enterRoom(join, access);
     } else {
       joining = true; // until it has arrived; nothing is read meanwhile
-      affinity.move(ctx.channel(), partnerLoop, () -> {
+      affinity.move(ctx.channel(), liveness, partnerLoop, () -> {
         joining = false;
         if (ctx.channel().isActive()) {
           enterRoom(join, access);

@@ -17,7 +17,6 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
-import io.netty.handler.flush.FlushConsolidationHandler;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,6 +34,8 @@ public final class WebSocketGate extends ChannelInboundHandlerAdapter {
   /** The subprotocol the server speaks; echoed when the client offers it. */
   public static final String SUBPROTOCOL = "tutorme-v1";
   private static final String TOKEN_PROTOCOL_PREFIX = "access_token.";
+  /** The signaling handler's name in an upgraded pipeline. */
+  static final String SIGNALING = "signaling";
 
   private final String path;
   private final Set<String> allowedOrigins;
@@ -43,7 +44,6 @@ public final class WebSocketGate extends ChannelInboundHandlerAdapter {
   private final UserConnections connections;
   private final List<String> httpHandlerNames;
   private final Function<Principal, SignalingHandler> signaling;
-  private final SignalingStats stats;
 
   /**
    * @param httpHandlerNames handlers that serve plain HTTP and leave the pipeline on upgrade
@@ -51,8 +51,7 @@ public final class WebSocketGate extends ChannelInboundHandlerAdapter {
    */
   public WebSocketGate(String path, List<String> allowedOrigins, TokenVerifier verifier,
       SignalingSettings settings, List<String> httpHandlerNames,
-      Function<Principal, SignalingHandler> signaling, SignalingStats stats) {
-    this.stats = stats;
+      Function<Principal, SignalingHandler> signaling) {
     this.path = path;
     this.allowedOrigins = Set.copyOf(allowedOrigins);
     this.verifier = verifier;
@@ -132,15 +131,14 @@ public final class WebSocketGate extends ChannelInboundHandlerAdapter {
             .withUTF8Validator(false)
             .build())
         .build();
-    // Flushes asked for while this connection's input is being read (replies, several relays
-    // from one batch of frames) go out as one write when the batch is done. Other flushes go
-    // out at once: deferring them to a task would cost the loop one more epoll_wait each.
-    pipeline.addFirst("flush-consolidation", new FlushConsolidationHandler(
-        FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, false));
-    pipeline.addAfter(ctx.name(), LoopAffinity.LIVENESS, new LivenessHandler(settings, stats));
-    pipeline.addAfter(LoopAffinity.LIVENESS, "ws-protocol", new WebSocketServerProtocolHandler(config));
-    // No frame aggregator: the signaling handler gathers the rare fragmented message itself.
-    pipeline.addAfter("ws-protocol", "signaling", signaling.apply(principal));
+    // As few stages as a frame can pass: Netty's decoder and encoder (the handshake puts them
+    // where the HTTP codec was), its protocol handler (pings, pongs, the closing handshake),
+    // then ours, which also gathers the rare fragmented message (no frame aggregator) and
+    // keeps the liveness timer (no idle-state handler). No flush consolidation either: the
+    // relay writes to the partner's socket, which is not being read, so it had nothing to
+    // batch, and cost every frame in and out a stage.
+    pipeline.addAfter(ctx.name(), "ws-protocol", new WebSocketServerProtocolHandler(config));
+    pipeline.addAfter("ws-protocol", SIGNALING, signaling.apply(principal));
     ctx.channel().closeFuture().addListener(done -> connections.closed(principal.userId()));
     ctx.fireChannelRead(request);
     pipeline.remove(this);

@@ -129,7 +129,8 @@ class LoopAffinityIT {
       Channel channel = ((ChannelPeerSink) sink).channel();
       loops.add(channel.eventLoop());
       // The liveness timer runs on the loop the connection now lives on.
-      LivenessHandler liveness = (LivenessHandler) channel.pipeline().get(LoopAffinity.LIVENESS);
+      LivenessTimer liveness =
+          ((SignalingHandler) channel.pipeline().get(WebSocketGate.SIGNALING)).liveness();
       assertThat(await().atMost(Duration.ofSeconds(5)).until(() -> channel.eventLoop().submit(
           liveness::timerLoop).get(), loop -> loop != null)).isSameAs(channel.eventLoop());
     }

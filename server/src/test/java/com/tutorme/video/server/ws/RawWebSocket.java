@@ -102,6 +102,24 @@ final class RawWebSocket implements AutoCloseable {
     }
   }
 
+  /**
+   * Reads frames, answering each ping with a pong as a browser does, until {@code pings} pings
+   * have come; false if the server closed the connection first.
+   */
+  boolean answerPings(int pings) throws IOException {
+    for (int seen = 0; seen < pings; ) {
+      Frame frame = readFrame();
+      if (frame.opcode() == 0x8) {
+        return false;
+      }
+      if (frame.opcode() == 0x9) {
+        sendFrame(true, 0xA, frame.payload());
+        seen++;
+      }
+    }
+    return true;
+  }
+
   private record Frame(int opcode, byte[] payload) {}
 
   private Frame readFrame() throws IOException {

@@ -209,6 +209,27 @@ class SignalingIT {
   }
 
   @Test
+  void aClientThatOnlyAnswersPingsStaysInTheLesson() throws Exception {
+    VideoSession session = lesson();
+    try (WsClient t = connect(tutor, "tutor");
+        RawWebSocket quiet = new RawWebSocket(api.server.port(), api.token(student,
+            "student"))) {
+      t.join(session.sessionToken());
+      quiet.sendText("{\"type\":\"join-session\",\"sessionToken\":\""
+          + session.sessionToken() + "\"}");
+      assertThat(quiet.readText()).contains("session-joined");
+      t.next("user-joined");
+
+      // Pongs are all it sends: four ping intervals, twice the time that closes a silent one.
+      assertThat(quiet.answerPings(4)).isTrue();
+
+      t.send("{\"type\":\"ping\",\"id\":\"still-there\"}");
+      assertThat(t.next("pong").get("ref").asText()).isEqualTo("still-there");
+      assertThat(api.server.rooms().peersOf(session.id())).hasSize(2);
+    }
+  }
+
+  @Test
   void aVanishedClientIsNoticedAndTheOtherPeerSeesItLeave() throws Exception {
     VideoSession session = lesson();
     try (WsClient t = connect(tutor, "tutor");

@@ -1,0 +1,87 @@
+package com.tutorme.video.server.ws;
+
+import com.tutorme.video.protocol.CloseCode;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Finds dead connections: after a quiet interval it pings; if the next interval is quiet too
+ * (no pong, no data at all), the peer is gone without a close (a dropped network, a sleeping
+ * laptop) and the connection is closed with 4003, so the other peer sees it leave.
+ *
+ * <p>It is a timer the signaling handler feeds, not a handler of its own, nor an
+ * IdleStateHandler: a pipeline stage costs every frame read (and an IdleStateHandler every
+ * frame written too) a hand-over through the pipeline. Each batch of input costs it one
+ * clock read ({@link #inputArrived}, from the handler's channelReadComplete, which follows
+ * every read of the socket, a partial frame's or a pong's too). The timer runs on the
+ * channel's loop, so a channel moved to another loop stops it before the move and starts it
+ * after ({@link #pause}, {@link #resume}).
+ */
+final class LivenessTimer {
+  private final Channel channel;
+  private final long intervalNanos;
+  private final SignalingStats stats;
+  private ScheduledFuture<?> check;
+  private long lastInputNanos;
+  private boolean awaitingPong;
+
+  LivenessTimer(Channel channel, SignalingSettings settings, SignalingStats stats) {
+    this.channel = channel;
+    this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(settings.pingIntervalMillis());
+    this.stats = stats;
+  }
+
+  /** The peer sent something: it is there. */
+  void inputArrived() {
+    lastInputNanos = System.nanoTime();
+    awaitingPong = false;
+  }
+
+  /** Stops the timer; before the channel leaves its loop, and when it closes. */
+  void pause() {
+    if (check != null) {
+      check.cancel(false);
+      check = null;
+    }
+  }
+
+  /** Starts the timer afresh on the channel's current loop, counting from now. */
+  void resume() {
+    pause();
+    lastInputNanos = System.nanoTime();
+    if (channel.isOpen()) {
+      schedule(intervalNanos);
+    }
+  }
+
+  /** The loop the timer runs on, or null when it is stopped; for tests. */
+  EventExecutor timerLoop() {
+    return check == null ? null : channel.eventLoop();
+  }
+
+  private void schedule(long delayNanos) {
+    check = channel.eventLoop().schedule(this::onTimer, delayNanos, TimeUnit.NANOSECONDS);
+  }
+
+  private void onTimer() {
+    if (!channel.isOpen()) {
+      check = null;
+      return;
+    }
+    long quiet = System.nanoTime() - lastInputNanos;
+    if (quiet < intervalNanos) {
+      schedule(intervalNanos - quiet);
+    } else if (awaitingPong) {
+      check = null;
+      Closer.close(channel, CloseCode.IDLE_TIMEOUT, stats);
+    } else {
+      awaitingPong = true;
+      channel.writeAndFlush(new PingWebSocketFrame());
+      lastInputNanos = System.nanoTime(); // the next quiet interval is counted from the ping
+      schedule(intervalNanos);
+    }
+  }
+}
