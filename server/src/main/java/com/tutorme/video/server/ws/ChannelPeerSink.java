@@ -7,7 +7,6 @@ import com.tutorme.video.server.room.PeerSink;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufOutputStream;
 import io.netty.channel.Channel;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 
 /**
  * A peer's WebSocket. A peer whose outbound buffer is over the high water mark has stopped
@@ -35,15 +34,16 @@ final class ChannelPeerSink implements PeerSink {
       close(CloseCode.SLOW_CONSUMER);
       return;
     }
-    // Encoded straight into a pooled buffer as UTF-8: no string, no array per message.
-    ByteBuf payload = channel.alloc().buffer(256);
+    // Encoded straight into a pooled buffer as UTF-8, behind its frame header: no string, no
+    // array, no second buffer per message.
+    ByteBuf frame = TextFrames.start(channel.alloc(), 256);
     try {
-      SignalingCodec.encodeUtf8(message, new ByteBufOutputStream(payload));
+      SignalingCodec.encodeUtf8(message, new ByteBufOutputStream(frame));
     } catch (RuntimeException e) {
-      payload.release();
+      frame.release();
       throw e;
     }
-    channel.writeAndFlush(new TextWebSocketFrame(payload));
+    channel.writeAndFlush(TextFrames.finish(frame));
   }
 
   @Override
