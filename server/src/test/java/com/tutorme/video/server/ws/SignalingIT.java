@@ -211,15 +211,7 @@ class SignalingIT {
   @Test
   void aClientThatOnlyAnswersPingsStaysInTheLesson() throws Exception {
     VideoSession session = lesson();
-    try (WsClient t = connect(tutor, "tutor");
-        RawWebSocket quiet = new RawWebSocket(api.server.port(), api.token(student,
-            "student"))) {
-      t.join(session.sessionToken());
-      quiet.sendText("{\"type\":\"join-session\",\"sessionToken\":\""
-          + session.sessionToken() + "\"}");
-      assertThat(quiet.readText()).contains("session-joined");
-      t.next("user-joined");
-
+    try (WsClient t = connect(tutor, "tutor"); RawWebSocket quiet = rawStudentBeside(t, session)) {
       // Pongs are all it sends: four ping intervals, twice the time that closes a silent one.
       assertThat(quiet.answerPings(4)).isTrue();
 
@@ -232,20 +224,29 @@ class SignalingIT {
   @Test
   void aVanishedClientIsNoticedAndTheOtherPeerSeesItLeave() throws Exception {
     VideoSession session = lesson();
-    try (WsClient t = connect(tutor, "tutor");
-        RawWebSocket silent = new RawWebSocket(api.server.port(), api.token(student,
-            "student"))) {
-      t.join(session.sessionToken());
-      silent.sendText("{\"type\":\"join-session\",\"sessionToken\":\""
-          + session.sessionToken() + "\"}");
-      assertThat(silent.readText()).contains("session-joined");
-      t.next("user-joined");
-
+    try (WsClient t = connect(tutor, "tutor"); RawWebSocket silent = rawStudentBeside(t, session)) {
       // From here the raw client answers no ping and sends nothing, like a dropped network.
       JsonNode left = t.next("user-left");
 
       assertThat(left.get("userId").asText()).isEqualTo(student);
       assertThat(silent.readCloseCode()).isEqualTo(CloseCode.IDLE_TIMEOUT.code());
+    }
+  }
+
+  /** The student on a bare socket, joined to the session after the tutor, who has seen it. */
+  private RawWebSocket rawStudentBeside(WsClient tutorClient, VideoSession session)
+      throws Exception {
+    tutorClient.join(session.sessionToken());
+    RawWebSocket raw = new RawWebSocket(api.server.port(), api.token(student, "student"));
+    try {
+      raw.sendText("{\"type\":\"join-session\",\"sessionToken\":\""
+          + session.sessionToken() + "\"}");
+      assertThat(raw.readText()).contains("session-joined");
+      tutorClient.next("user-joined");
+      return raw;
+    } catch (Exception | AssertionError e) {
+      raw.close();
+      throw e;
     }
   }
 }
