@@ -239,7 +239,8 @@ public final class TutorMeServer implements AutoCloseable {
     }
     closed = true;
     serverChannel.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
-    rooms.closeAll(CloseCode.GOING_AWAY); // queued before the channel closes below
+    // Joined or not, each WebSocket is told why (its frame queued before the close below).
+    WebSocketGate.closeUpgraded(channels, CloseCode.GOING_AWAY, signalingStats);
     channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
     shutdownLoops();
     blocking.close();

@@ -150,17 +150,6 @@ public final class RoomRegistry {
     }
   }
 
-  /** Closes every peer, for a server shutting down. */
-  public void closeAll(CloseCode code) {
-    for (Room room : rooms.values()) {
-      synchronized (room) {
-        for (Peer peer : room.peers()) {
-          peer.sink().close(code);
-        }
-      }
-    }
-  }
-
   /** Rooms with at least one peer. */
   public int roomCount() {
     return rooms.size();

@@ -2,16 +2,17 @@ package com.tutorme.video.server.ws;
 
 import com.tutorme.video.protocol.CloseCode;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.util.AttributeKey;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Closes a signaling connection once: the close frame goes after what is already queued, the
- * output is shut once it has been written, and the connection is closed when the client closes
- * its side, or after a grace period at the latest, for a peer that no longer reads would
- * otherwise hold its socket and buffer forever.
+ * Closes a signaling connection once, from either side. The server's close frame goes after
+ * what is already queued, the output is shut once it has been written, and the connection is
+ * closed when the client closes its side, or after a grace period at the latest, for a peer
+ * that no longer reads would otherwise hold its socket and buffer forever.
  */
 final class Closer {
   private static final AttributeKey<Boolean> CLOSING = AttributeKey.valueOf("tutorme.closing");
@@ -38,6 +39,18 @@ final class Closer {
     channel.eventLoop().schedule(() -> {
       channel.close();
     }, GRACE_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Answers a close frame from the client: with the same frame (its code echoed, as RFC 6455
+   * suggests) unless the server has already sent its own, and then closes the connection.
+   */
+  static void answer(Channel channel, CloseWebSocketFrame received) {
+    if (channel.attr(CLOSING).setIfAbsent(Boolean.TRUE) != null) {
+      channel.close(); // the client's answer to ours: the handshake is complete
+      return;
+    }
+    channel.writeAndFlush(received.retain()).addListener(ChannelFutureListener.CLOSE);
   }
 
   static boolean isClosing(Channel channel) {

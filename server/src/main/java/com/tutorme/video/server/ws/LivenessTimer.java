@@ -67,8 +67,8 @@ final class LivenessTimer {
   }
 
   private void onTimer() {
-    if (!channel.isOpen()) {
-      check = null;
+    if (!channel.isOpen() || Closer.isClosing(channel)) {
+      check = null; // a closing connection has its own deadline and may send no ping
       return;
     }
     long quiet = System.nanoTime() - lastInputNanos;

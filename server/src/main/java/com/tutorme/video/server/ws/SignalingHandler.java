@@ -25,7 +25,10 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.CorruptedFrameException;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.util.concurrent.FastThreadLocal;
@@ -39,7 +42,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One authenticated signaling connection: reads client messages, answers joins (one database
  * read, off the event loop), relays negotiation through the room with the sender stamped, and
- * leaves the room when the connection goes. Its state is touched only on its event loop.
+ * leaves the room when the connection goes. It also answers the WebSocket's pings and closing
+ * handshake, so a frame passes no stage of its own for them. Its state is touched only on its
+ * event loop.
  */
 public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
   private static final Logger log = LoggerFactory.getLogger(SignalingHandler.class);
@@ -125,9 +130,15 @@ public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocke
       }
     } else if (frame instanceof ContinuationWebSocketFrame more && fragments != null) {
       addFragment(more);
+    } else if (frame instanceof PingWebSocketFrame ping) {
+      if (!Closer.isClosing(ctx.channel())) {
+        ctx.writeAndFlush(new PongWebSocketFrame(ping.content().retain()));
+      }
+    } else if (frame instanceof CloseWebSocketFrame close) {
+      Closer.answer(ctx.channel(), close);
     } else if (frame instanceof BinaryWebSocketFrame) {
       sink.close(CloseCode.UNSUPPORTED_DATA);
-    }
+    } // a pong: the liveness timer counted its arrival already
   }
 
   /**

@@ -1,5 +1,6 @@
 package com.tutorme.video.server.ws;
 
+import com.tutorme.video.protocol.CloseCode;
 import com.tutorme.video.protocol.ErrorCode;
 import com.tutorme.video.protocol.Limits;
 import com.tutorme.video.server.auth.InvalidTokenException;
@@ -7,6 +8,7 @@ import com.tutorme.video.server.auth.Principal;
 import com.tutorme.video.server.auth.TokenVerifier;
 import com.tutorme.video.server.http.ApiResponse;
 import com.tutorme.video.server.http.HttpResponses;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -15,8 +17,8 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
-import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
-import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketHandshakeException;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker13;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,9 +27,11 @@ import java.util.function.Function;
 /**
  * Guards the WebSocket upgrade: the {@code Origin} must be allowed (403) and the token valid
  * (401) before any upgrade happens, and a user may hold only so many sockets (429). An
- * accepted request has the HTTP handlers swapped for the signaling ones and is handed to
- * Netty's handshaker. The token is read from {@code access_token} in the query or an {@code
- * access_token.<jwt>} entry of {@code Sec-WebSocket-Protocol}, and never logged.
+ * accepted request has the HTTP handlers swapped for the signaling ones by Netty's handshaker;
+ * one that is not a version 13 handshake gets 400. After the upgrade a frame passes Netty's
+ * decoder and then the signaling handler only. The token is read from {@code access_token} in
+ * the query or an {@code access_token.<jwt>} entry of {@code Sec-WebSocket-Protocol}, and never
+ * logged.
  */
 @Sharable
 public final class WebSocketGate extends ChannelInboundHandlerAdapter {
@@ -36,6 +40,17 @@ public final class WebSocketGate extends ChannelInboundHandlerAdapter {
   private static final String TOKEN_PROTOCOL_PREFIX = "access_token.";
   /** The signaling handler's name in an upgraded pipeline. */
   static final String SIGNALING = "signaling";
+
+  private static final WebSocketDecoderConfig FRAMES = WebSocketDecoderConfig.newBuilder()
+      // Bounded here so an oversized frame is refused (1009) before it is buffered.
+      .maxFramePayloadLength(Limits.MAX_FRAME_BYTES)
+      .allowExtensions(false)
+      .closeOnProtocolViolation(true)
+      // The signaling handler checks each whole message instead, in one pass that costs an
+      // ASCII byte one comparison, where Netty's checks every byte of every fragment through
+      // a state machine, as a pipeline stage of its own.
+      .withUTF8Validator(false)
+      .build();
 
   private final String path;
   private final Set<String> allowedOrigins;
@@ -79,6 +94,12 @@ public final class WebSocketGate extends ChannelInboundHandlerAdapter {
   }
 
   private Principal admit(FullHttpRequest request) throws Rejection {
+    // Every browser since 2012 speaks version 13; RFC 6455 asks to name it in the refusal.
+    if (!"13".equals(request.headers().get(HttpHeaderNames.SEC_WEBSOCKET_VERSION))) {
+      throw new Rejection(ApiResponse.error(ErrorCode.INVALID_REQUEST,
+          "unsupported WebSocket version; this server speaks 13",
+          Map.of(HttpHeaderNames.SEC_WEBSOCKET_VERSION.toString(), "13")));
+    }
     // Browsers always send Origin; other clients (backends, the load generator) may not, and
     // cannot be used for cross-site requests, so only a present Origin is checked.
     // The server's own pages (the classroom) are same-origin and always allowed.
@@ -109,39 +130,43 @@ public final class WebSocketGate extends ChannelInboundHandlerAdapter {
   }
 
   private void upgrade(ChannelHandlerContext ctx, FullHttpRequest request, Principal principal) {
+    ctx.channel().closeFuture().addListener(done -> connections.closed(principal.userId()));
+    try {
+      // Puts Netty's frame decoder and encoder where the HTTP codec was and writes the 101, or
+      // throws for a request that is not a handshake (not a GET, no key), which is refused.
+      new WebSocketServerHandshaker13(path, SUBPROTOCOL, FRAMES).handshake(ctx.channel(),
+          request);
+    } catch (WebSocketHandshakeException e) {
+      HttpResponses.write(ctx, ApiResponse.error(ErrorCode.INVALID_REQUEST,
+          "not a WebSocket handshake: " + e.getMessage(), Map.of()), false, false);
+      return;
+    } finally {
+      request.release();
+    }
     ChannelPipeline pipeline = ctx.pipeline();
     for (String name : httpHandlerNames) {
       if (pipeline.get(name) != null) {
         pipeline.remove(name);
       }
     }
-    WebSocketServerProtocolConfig config = WebSocketServerProtocolConfig.newBuilder()
-        .websocketPath(path)
-        .checkStartsWith(true) // the path carries a query; the router already matched it
-        .subprotocols(SUBPROTOCOL)
-        .handshakeTimeoutMillis(10_000)
-        .decoderConfig(WebSocketDecoderConfig.newBuilder()
-            // Bounded here so an oversized frame is refused (1009) before it is buffered.
-            .maxFramePayloadLength(Limits.MAX_FRAME_BYTES)
-            .allowExtensions(false)
-            .closeOnProtocolViolation(true)
-            // The signaling handler checks each whole message instead, in one pass that costs
-            // an ASCII byte one comparison, where Netty's checks every byte of every fragment
-            // through a state machine, as a pipeline stage of its own.
-            .withUTF8Validator(false)
-            .build())
-        .build();
-    // As few stages as a frame can pass: Netty's decoder and encoder (the handshake puts them
-    // where the HTTP codec was), its protocol handler (pings, pongs, the closing handshake),
-    // then ours, which also gathers the rare fragmented message (no frame aggregator) and
-    // keeps the liveness timer (no idle-state handler). No flush consolidation either: the
-    // relay writes to the partner's socket, which is not being read, so it had nothing to
-    // batch, and cost every frame in and out a stage.
-    pipeline.addAfter(ctx.name(), "ws-protocol", new WebSocketServerProtocolHandler(config));
-    pipeline.addAfter("ws-protocol", SIGNALING, signaling.apply(principal));
-    ctx.channel().closeFuture().addListener(done -> connections.closed(principal.userId()));
-    ctx.fireChannelRead(request);
+    // As few stages as a frame can pass: Netty's decoder and encoder, then ours, which also
+    // answers pings and the closing handshake (no protocol handler), gathers the rare
+    // fragmented message (no frame aggregator) and keeps the liveness timer (no idle-state
+    // handler). No flush consolidation either: the relay writes to the partner's socket, which
+    // is not being read, so it had nothing to batch, and cost every frame in and out a stage.
+    // In place before this read returns, so no frame can arrive ahead of it.
+    pipeline.addAfter(ctx.name(), SIGNALING, signaling.apply(principal));
     pipeline.remove(this);
+  }
+
+  /** Closes with this code every connection among these that was upgraded; leaves the rest. */
+  public static void closeUpgraded(Iterable<Channel> channels, CloseCode code,
+      SignalingStats stats) {
+    for (Channel channel : channels) {
+      if (channel.pipeline().get(SIGNALING) != null) {
+        Closer.close(channel, code, stats);
+      }
+    }
   }
 
   private static boolean isSameOrigin(String origin, FullHttpRequest request) {

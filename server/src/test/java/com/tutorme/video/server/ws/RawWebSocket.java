@@ -13,6 +13,12 @@ import java.util.Base64;
  * pongs, no close), or stop reading altogether, which a well-behaved client never does.
  */
 final class RawWebSocket implements AutoCloseable {
+  static final int OPCODE_TEXT = 0x1;
+  static final int OPCODE_BINARY = 0x2;
+  static final int OPCODE_CLOSE = 0x8;
+  static final int OPCODE_PING = 0x9;
+  static final int OPCODE_PONG = 0xA;
+
   private final Socket socket;
   private final OutputStream out;
   private final InputStream in;
@@ -49,7 +55,7 @@ final class RawWebSocket implements AutoCloseable {
 
   /** Sends one masked text frame, as a client must. */
   void sendText(String text) throws IOException {
-    sendFrame(true, 0x1, text.getBytes(StandardCharsets.UTF_8));
+    sendFrame(true, OPCODE_TEXT, text.getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -83,21 +89,30 @@ final class RawWebSocket implements AutoCloseable {
 
   /** Reads frames until a text frame arrives and returns its payload (server frames are unmasked). */
   String readText() throws IOException {
-    while (true) {
-      Frame frame = readFrame();
-      if (frame.opcode() == 0x1) {
-        return new String(frame.payload(), StandardCharsets.UTF_8);
-      }
-    }
+    return new String(readUntil(OPCODE_TEXT), StandardCharsets.UTF_8);
   }
 
   /** Reads frames until a close frame arrives and returns its status code (-1 if none). */
   int readCloseCode() throws IOException {
+    byte[] payload = readUntil(OPCODE_CLOSE);
+    return payload.length < 2 ? -1 : ((payload[0] & 0xff) << 8) | (payload[1] & 0xff);
+  }
+
+  /** Reads frames until a pong arrives and returns its payload. */
+  byte[] readPong() throws IOException {
+    return readUntil(OPCODE_PONG);
+  }
+
+  /** True once the server has closed the connection and nothing more is left to read. */
+  boolean isClosedByServer() throws IOException {
+    return in.read() < 0;
+  }
+
+  private byte[] readUntil(int opcode) throws IOException {
     while (true) {
       Frame frame = readFrame();
-      if (frame.opcode() == 0x8) {
-        byte[] payload = frame.payload();
-        return payload.length < 2 ? -1 : ((payload[0] & 0xff) << 8) | (payload[1] & 0xff);
+      if (frame.opcode() == opcode) {
+        return frame.payload();
       }
     }
   }
@@ -109,11 +124,11 @@ final class RawWebSocket implements AutoCloseable {
   boolean answerPings(int pings) throws IOException {
     for (int seen = 0; seen < pings; ) {
       Frame frame = readFrame();
-      if (frame.opcode() == 0x8) {
+      if (frame.opcode() == OPCODE_CLOSE) {
         return false;
       }
-      if (frame.opcode() == 0x9) {
-        sendFrame(true, 0xA, frame.payload());
+      if (frame.opcode() == OPCODE_PING) {
+        sendFrame(true, OPCODE_PONG, frame.payload());
         seen++;
       }
     }
