@@ -72,7 +72,7 @@ public record ServerConfig(
    * {@code JWT_ISSUER}, {@code JWT_AUDIENCE}, {@code JWT_CLOCK_SKEW_SECONDS}; {@code
    * STUN_URLS}, {@code TURN_URLS}, {@code TURN_SECRET}, {@code TURN_TTL_SECONDS}; {@code
    * ROOM_CAPACITY}, {@code WS_PING_INTERVAL_MS}, {@code WS_MAX_CONNECTIONS_PER_USER}, {@code
-   * WS_LOOP_AFFINITY}; {@code EVENT_LOOPS}.
+   * WS_LOOP_AFFINITY}, {@code WS_CLOSE_GRACE_MS}; {@code EVENT_LOOPS}.
    *
    * @throws ConfigException naming the first variable that is malformed
    */
@@ -111,7 +111,9 @@ public record ServerConfig(
                 100, 300_000),
             env.integer("WS_MAX_CONNECTIONS_PER_USER",
                 SignalingSettings.DEFAULTS.maxConnectionsPerUser(), 1, 1_000),
-            env.bool("WS_LOOP_AFFINITY", SignalingSettings.DEFAULTS.loopAffinity())),
+            env.bool("WS_LOOP_AFFINITY", SignalingSettings.DEFAULTS.loopAffinity()),
+            env.integer("WS_CLOSE_GRACE_MS", SignalingSettings.DEFAULTS.closeGraceMillis(), 100,
+                60_000)),
         env.integer("EVENT_LOOPS", LOOPS_PER_CORE, 1, 1024));
   }
 

@@ -66,6 +66,7 @@ public final class TutorMeServer implements AutoCloseable {
   private final JwtTokenVerifier jwtVerifier;
   private final DemoLesson demo;
   private final RoomRegistry rooms;
+  private final WebSocketGate gate;
   private final SignalingStats signalingStats = new SignalingStats();
 
   private TutorMeServer(ServerConfig config, Database database, boolean ownsDatabase,
@@ -108,7 +109,7 @@ public final class TutorMeServer implements AutoCloseable {
       sessions.onSessionEnded((session, reason) -> rooms.endSession(session.id(),
           reason.wireName()));
       TokenVerifier wsVerifier = verifier;
-      WebSocketGate gate = new WebSocketGate(WEBSOCKET_PATH, config.allowedOrigins(),
+      this.gate = new WebSocketGate(WEBSOCKET_PATH, config.allowedOrigins(),
           wsVerifier, config.signaling(), ServerChannelInitializer.HTTP_ONLY,
           SignalingHandler.factory(sessions, rooms, iceServers, config.signaling(),
               signalingStats));
@@ -240,7 +241,7 @@ public final class TutorMeServer implements AutoCloseable {
     closed = true;
     serverChannel.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
     // Joined or not, each WebSocket is told why (its frame queued before the close below).
-    WebSocketGate.closeUpgraded(channels, CloseCode.GOING_AWAY, signalingStats);
+    gate.closeAll(channels, CloseCode.GOING_AWAY);
     channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
     shutdownLoops();
     blocking.close();

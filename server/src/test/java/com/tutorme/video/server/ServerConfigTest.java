@@ -42,6 +42,8 @@ class ServerConfigTest {
         .isInstanceOf(ConfigException.class).hasMessageContaining("TURN_SECRET");
     assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("WS_LOOP_AFFINITY", "maybe")))
         .isInstanceOf(ConfigException.class).hasMessageContaining("WS_LOOP_AFFINITY");
+    assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("WS_CLOSE_GRACE_MS", "5")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("WS_CLOSE_GRACE_MS");
     assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("EVENT_LOOPS", "0")))
         .isInstanceOf(ConfigException.class).hasMessageContaining("EVENT_LOOPS");
   }
@@ -61,5 +63,13 @@ class ServerConfigTest {
         .loopAffinity()).isFalse();
     assertThat(ServerConfig.fromEnvironment(Map.of("WS_LOOP_AFFINITY", " TRUE ")).signaling()
         .loopAffinity()).isTrue();
+  }
+
+  @Test
+  void aClosingConnectionHasTwoSecondsToAnswerUnlessToldOtherwise() {
+    assertThat(ServerConfig.fromEnvironment(Map.of()).signaling().closeGraceMillis())
+        .isEqualTo(2_000);
+    assertThat(ServerConfig.fromEnvironment(Map.of("WS_CLOSE_GRACE_MS", "500")).signaling()
+        .closeGraceMillis()).isEqualTo(500);
   }
 }

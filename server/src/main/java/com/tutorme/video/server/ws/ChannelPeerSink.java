@@ -14,11 +14,11 @@ import io.netty.channel.Channel;
  */
 final class ChannelPeerSink implements PeerSink {
   private final Channel channel;
-  private final SignalingStats stats;
+  private final Closer closer;
 
-  ChannelPeerSink(Channel channel, SignalingStats stats) {
+  ChannelPeerSink(Channel channel, Closer closer) {
     this.channel = channel;
-    this.stats = stats;
+    this.closer = closer;
   }
 
   Channel channel() {
@@ -43,11 +43,22 @@ final class ChannelPeerSink implements PeerSink {
       frame.release();
       throw e;
     }
-    channel.writeAndFlush(TextFrames.finish(frame));
+    TextFrames.finish(frame);
+    // Nearly always on the partner's own loop, where loop affinity put it. From another thread
+    // the connection may begin closing between the check above and the write: checked again
+    // on its loop, where the close frame is written, nothing can follow that frame. (Netty
+    // would hand the write to the loop anyway: no extra hop.)
+    OnLoop.run(channel, () -> {
+      if (Closer.isClosing(channel)) {
+        frame.release();
+      } else {
+        channel.writeAndFlush(frame);
+      }
+    }, frame::release);
   }
 
   @Override
   public void close(CloseCode code) {
-    Closer.close(channel, code, stats);
+    closer.close(channel, code);
   }
 }

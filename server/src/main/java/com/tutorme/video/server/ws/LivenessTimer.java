@@ -23,15 +23,15 @@ import java.util.concurrent.TimeUnit;
 final class LivenessTimer {
   private final Channel channel;
   private final long intervalNanos;
-  private final SignalingStats stats;
+  private final Closer closer;
   private ScheduledFuture<?> check;
   private long lastInputNanos;
   private boolean awaitingPong;
 
-  LivenessTimer(Channel channel, SignalingSettings settings, SignalingStats stats) {
+  LivenessTimer(Channel channel, SignalingSettings settings, Closer closer) {
     this.channel = channel;
     this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(settings.pingIntervalMillis());
-    this.stats = stats;
+    this.closer = closer;
   }
 
   /** The peer sent something: it is there. */
@@ -76,7 +76,7 @@ final class LivenessTimer {
       schedule(intervalNanos - quiet);
     } else if (awaitingPong) {
       check = null;
-      Closer.close(channel, CloseCode.IDLE_TIMEOUT, stats);
+      closer.close(channel, CloseCode.IDLE_TIMEOUT);
     } else {
       awaitingPong = true;
       channel.writeAndFlush(new PingWebSocketFrame());

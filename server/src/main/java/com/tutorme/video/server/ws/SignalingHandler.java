@@ -60,7 +60,7 @@ public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocke
   private final SessionService sessions;
   private final RoomRegistry rooms;
   private final IceServersProvider ice;
-  private final SignalingStats stats;
+  private final Closer closer;
   private final LoopAffinity affinity;
   private final SignalingSettings settings;
   private final TokenBucket rate =
@@ -76,15 +76,20 @@ public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocke
   private int refusedInARow;
 
   private SignalingHandler(Principal principal, SessionService sessions, RoomRegistry rooms,
-      IceServersProvider ice, SignalingSettings settings, SignalingStats stats,
+      IceServersProvider ice, SignalingSettings settings, Closer closer,
       LoopAffinity affinity) {
     this.settings = settings;
-    this.stats = stats;
+    this.closer = closer;
     this.affinity = affinity;
     this.principal = principal;
     this.sessions = sessions;
     this.rooms = rooms;
     this.ice = ice;
+  }
+
+  /** Closes the connection for this cause; from any thread. */
+  void close(CloseCode code) {
+    sink.close(code);
   }
 
   /** The connection's liveness timer; for tests. */
@@ -97,15 +102,16 @@ public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocke
       RoomRegistry rooms, IceServersProvider ice, SignalingSettings settings,
       SignalingStats stats) {
     LoopAffinity affinity = new LoopAffinity(rooms, settings.loopAffinity(), stats);
-    return principal -> new SignalingHandler(principal, sessions, rooms, ice, settings, stats,
+    Closer closer = new Closer(stats, settings.closeGraceMillis());
+    return principal -> new SignalingHandler(principal, sessions, rooms, ice, settings, closer,
         affinity);
   }
 
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
     this.ctx = ctx;
-    this.sink = new ChannelPeerSink(ctx.channel(), stats);
-    this.liveness = new LivenessTimer(ctx.channel(), settings, stats);
+    this.sink = new ChannelPeerSink(ctx.channel(), closer);
+    this.liveness = new LivenessTimer(ctx.channel(), settings, closer);
     liveness.resume();
   }
 
@@ -135,7 +141,7 @@ public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocke
         ctx.writeAndFlush(new PongWebSocketFrame(ping.content().retain()));
       }
     } else if (frame instanceof CloseWebSocketFrame close) {
-      Closer.answer(ctx.channel(), close);
+      closer.answer(ctx.channel(), close);
     } else if (frame instanceof BinaryWebSocketFrame) {
       sink.close(CloseCode.UNSUPPORTED_DATA);
     } // a pong: the liveness timer counted its arrival already

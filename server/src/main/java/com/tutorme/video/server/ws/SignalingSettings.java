@@ -9,19 +9,28 @@ package com.tutorme.video.server.ws;
  * @param maxConnectionsPerUser signaling sockets one user may hold open
  * @param loopAffinity move a joining connection to its partner's event loop, so relays between
  *     them never cross threads (on unless an operator turns it off)
+ * @param closeGraceMillis how long a closing connection may take to answer the close frame
+ *     before it is cut off
  */
 public record SignalingSettings(int roomCapacity, int pingIntervalMillis,
-    int maxConnectionsPerUser, boolean loopAffinity) {
+    int maxConnectionsPerUser, boolean loopAffinity, int closeGraceMillis) {
 
-  public static final SignalingSettings DEFAULTS = new SignalingSettings(2, 15_000, 8, true);
+  public static final SignalingSettings DEFAULTS =
+      new SignalingSettings(2, 15_000, 8, true, 2_000);
 
   public SignalingSettings withLoopAffinity(boolean enabled) {
     return new SignalingSettings(roomCapacity, pingIntervalMillis, maxConnectionsPerUser,
-        enabled);
+        enabled, closeGraceMillis);
+  }
+
+  public SignalingSettings withCloseGraceMillis(int millis) {
+    return new SignalingSettings(roomCapacity, pingIntervalMillis, maxConnectionsPerUser,
+        loopAffinity, millis);
   }
 
   public SignalingSettings {
-    if (roomCapacity < 1 || pingIntervalMillis < 50 || maxConnectionsPerUser < 1) {
+    if (roomCapacity < 1 || pingIntervalMillis < 50 || maxConnectionsPerUser < 1
+        || closeGraceMillis < 1) {
       throw new IllegalArgumentException("signaling settings out of range");
     }
   }

@@ -59,6 +59,8 @@ public final class WebSocketGate extends ChannelInboundHandlerAdapter {
   private final UserConnections connections;
   private final List<String> httpHandlerNames;
   private final Function<Principal, SignalingHandler> signaling;
+  /** Set once the server begins to stop: the close code its connections get. */
+  private volatile CloseCode stoppingWith;
 
   /**
    * @param httpHandlerNames handlers that serve plain HTTP and leave the pipeline on upgrade
@@ -94,6 +96,10 @@ public final class WebSocketGate extends ChannelInboundHandlerAdapter {
   }
 
   private Principal admit(FullHttpRequest request) throws Rejection {
+    if (stoppingWith != null) {
+      throw new Rejection(ApiResponse.error(ErrorCode.SERVICE_UNAVAILABLE,
+          "the server is shutting down; reconnect shortly", Map.of("Retry-After", "1")));
+    }
     // Every browser since 2012 speaks version 13; RFC 6455 asks to name it in the refusal.
     if (!"13".equals(request.headers().get(HttpHeaderNames.SEC_WEBSOCKET_VERSION))) {
       throw new Rejection(ApiResponse.error(ErrorCode.INVALID_REQUEST,
@@ -159,13 +165,22 @@ public final class WebSocketGate extends ChannelInboundHandlerAdapter {
     pipeline.remove(this);
   }
 
-  /** Closes with this code every connection among these that was upgraded; leaves the rest. */
-  public static void closeUpgraded(Iterable<Channel> channels, CloseCode code,
-      SignalingStats stats) {
+  /**
+   * Refuses upgrades from now on (503), and closes with this code every connection among these
+   * that was upgraded; leaves the rest. For a server shutting down.
+   */
+  public void closeAll(Iterable<Channel> channels, CloseCode code) {
+    stoppingWith = code;
     for (Channel channel : channels) {
-      if (channel.pipeline().get(SIGNALING) != null) {
-        Closer.close(channel, code, stats);
-      }
+      // On the channel's loop, where upgrades happen: one under way is complete when this
+      // runs, and any later is refused. These run before the closes the server queues next.
+      OnLoop.run(channel, () -> closeIfUpgraded(channel, code), () -> {});
+    }
+  }
+
+  private static void closeIfUpgraded(Channel channel, CloseCode code) {
+    if (channel.pipeline().get(SIGNALING) instanceof SignalingHandler handler) {
+      handler.close(code);
     }
   }
 

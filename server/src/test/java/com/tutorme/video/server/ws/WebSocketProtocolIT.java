@@ -25,11 +25,14 @@ import org.junit.jupiter.api.Test;
 class WebSocketProtocolIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String KEY = "dGhlIHNhbXBsZSBub25jZQ==";
+  private static final int GRACE_MILLIS = 60_000;
   static ApiServer api;
 
   @BeforeAll
   static void start() throws InterruptedException {
-    api = ApiServer.start();
+    // A long grace period, so that a close that comes at once cannot be its deadline's.
+    api = ApiServer.start(config -> config.withSignaling(
+        SignalingSettings.DEFAULTS.withCloseGraceMillis(GRACE_MILLIS)));
   }
 
   @AfterAll
@@ -105,7 +108,7 @@ class WebSocketProtocolIT {
       client.sendFrame(true, RawWebSocket.OPCODE_CLOSE, new byte[] {0x03, (byte) 0xEB});
 
       // At once, not at the deadline that cuts off a client that never answers.
-      await().atMost(Duration.ofMillis(Closer.GRACE_MILLIS / 2)).ignoreExceptions()
+      await().atMost(Duration.ofMillis(GRACE_MILLIS / 4)).ignoreExceptions()
           .untilAsserted(() -> others.add(
               new RawWebSocket(api.server.port(), api.token("binary", "student"))));
     } finally {

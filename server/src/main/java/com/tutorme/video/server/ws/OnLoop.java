@@ -1,0 +1,28 @@
+package com.tutorme.video.server.ws;
+
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import java.util.concurrent.RejectedExecutionException;
+
+/** Runs work on a connection's event loop: at once when already there, else queued in order. */
+final class OnLoop {
+  private OnLoop() {}
+
+  /**
+   * Runs {@code work} on the channel's loop; tasks one thread queues run in the order queued.
+   * If the loop has shut down (the server is stopping), runs {@code refused} instead, on this
+   * thread, to release what the work would have.
+   */
+  static void run(Channel channel, Runnable work, Runnable refused) {
+    EventLoop loop = channel.eventLoop();
+    if (loop.inEventLoop()) {
+      work.run();
+      return;
+    }
+    try {
+      loop.execute(work);
+    } catch (RejectedExecutionException e) {
+      refused.run();
+    }
+  }
+}
