@@ -6,6 +6,8 @@ public enum CloseCode {
   NORMAL(1000, "bye"),
   /** The server is shutting down; reconnect to another node or later. */
   GOING_AWAY(1001, "server shutting down"),
+  /** A frame that breaks RFC 6455 (not masked, a reserved opcode, a bad length...). */
+  PROTOCOL_ERROR(1002, "protocol error"),
   /** A binary frame: the protocol is JSON text only. */
   UNSUPPORTED_DATA(1003, "binary frames are not supported"),
   /** A text message that is not UTF-8, which RFC 6455 says must fail the connection. */

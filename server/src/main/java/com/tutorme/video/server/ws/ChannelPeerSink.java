@@ -44,10 +44,13 @@ final class ChannelPeerSink implements PeerSink {
       throw e;
     }
     TextFrames.finish(frame);
-    // Nearly always on the partner's own loop, where loop affinity put it. From another thread
-    // the connection may begin closing between the check above and the write: checked again
-    // on its loop, where the close frame is written, nothing can follow that frame. (Netty
-    // would hand the write to the loop anyway: no extra hop.)
+    if (channel.eventLoop().inEventLoop()) {
+      channel.writeAndFlush(frame); // nearly always: loop affinity put the partner here
+      return;
+    }
+    // From another thread the connection may begin closing between the check above and the
+    // write: checked again on its loop, where the close frame is written, nothing can follow
+    // that frame. (Netty would hand the write to the loop anyway: no extra hop.)
     OnLoop.run(channel, () -> {
       if (Closer.isClosing(channel)) {
         frame.release();

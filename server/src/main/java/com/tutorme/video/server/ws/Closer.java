@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.util.AttributeKey;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -70,9 +71,10 @@ final class Closer {
     if (channel.attr(CLOSING).setIfAbsent(Boolean.TRUE) != null) {
       return false;
     }
-    channel.eventLoop().schedule(() -> {
+    ScheduledFuture<?> deadline = channel.eventLoop().schedule(() -> {
       channel.close();
     }, graceMillis, TimeUnit.MILLISECONDS);
+    channel.closeFuture().addListener(closed -> deadline.cancel(false)); // let the channel go
     return true;
   }
 

@@ -4,7 +4,11 @@ import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import java.util.concurrent.RejectedExecutionException;
 
-/** Runs work on a connection's event loop: at once when already there, else queued in order. */
+/**
+ * Runs work on a connection's event loop: at once when already there, else queued in order.
+ * A connection can move to its partner's loop while work waits on the old one; the work then
+ * follows it rather than run on a loop the connection has left.
+ */
 final class OnLoop {
   private OnLoop() {}
 
@@ -20,7 +24,7 @@ final class OnLoop {
       return;
     }
     try {
-      loop.execute(work);
+      loop.execute(() -> run(channel, work, refused));
     } catch (RejectedExecutionException e) {
       refused.run();
     }

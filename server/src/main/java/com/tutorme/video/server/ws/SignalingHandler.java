@@ -22,11 +22,10 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoop;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.codec.CorruptedFrameException;
-import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -236,10 +235,13 @@ public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocke
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    if (cause instanceof TooLongFrameException) {
-      sink.close(CloseCode.MESSAGE_TOO_BIG);
-    } else if (cause instanceof CorruptedFrameException) {
-      sink.close(CloseCode.POLICY_VIOLATION);
+    if (cause instanceof CorruptedWebSocketFrameException broken) {
+      // Netty's decoder found a frame it cannot read, said why, and discards what follows.
+      sink.close(switch (broken.closeStatus().code()) {
+        case 1009 -> CloseCode.MESSAGE_TOO_BIG;
+        case 1007 -> CloseCode.INVALID_PAYLOAD;
+        default -> CloseCode.PROTOCOL_ERROR;
+      });
     } else if (ConnectionErrors.isPeerGone(cause)) {
       ConnectionErrors.log(ctx, cause);
       ctx.close(); // no one is left to read a close frame
@@ -252,8 +254,8 @@ public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocke
   private void finishJoin(ClientMessage.JoinSession join, Optional<SessionAccess> found,
       Throwable failure) {
     joining = false;
-    if (!ctx.channel().isActive()) {
-      return;
+    if (!ctx.channel().isActive() || Closer.isClosing(ctx.channel())) {
+      return; // a closing connection joins no lesson: its partner would wait on it
     }
     if (failure != null) {
       Throwable cause = failure instanceof CompletionException && failure.getCause() != null

@@ -45,7 +45,9 @@ public final class WebSocketGate extends ChannelInboundHandlerAdapter {
       // Bounded here so an oversized frame is refused (1009) before it is buffered.
       .maxFramePayloadLength(Limits.MAX_FRAME_BYTES)
       .allowExtensions(false)
-      .closeOnProtocolViolation(true)
+      // The signaling handler closes for a broken frame, through the one way of closing that
+      // counts it and sends nothing after its close frame; Netty's decoder would send its own.
+      .closeOnProtocolViolation(false)
       // The signaling handler checks each whole message instead, in one pass that costs an
       // ASCII byte one comparison, where Netty's checks every byte of every fragment through
       // a state machine, as a pipeline stage of its own.

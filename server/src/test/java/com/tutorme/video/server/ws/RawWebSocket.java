@@ -25,19 +25,24 @@ final class RawWebSocket implements AutoCloseable {
 
   RawWebSocket(int port, String token) throws IOException {
     socket = new Socket("127.0.0.1", port);
-    socket.setSoTimeout(10_000);
-    out = socket.getOutputStream();
-    in = socket.getInputStream();
-    byte[] nonce = new byte[16];
-    new SecureRandom().nextBytes(nonce);
-    out.write(("GET /ws?access_token=" + token + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-        + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
-        + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce) + "\r\n\r\n")
-        .getBytes(StandardCharsets.US_ASCII));
-    out.flush();
-    String status = readHeaders();
-    if (!status.startsWith("HTTP/1.1 101")) {
-      throw new IOException("upgrade refused: " + status);
+    try {
+      socket.setSoTimeout(10_000);
+      out = socket.getOutputStream();
+      in = socket.getInputStream();
+      byte[] nonce = new byte[16];
+      new SecureRandom().nextBytes(nonce);
+      out.write(("GET /ws?access_token=" + token + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+          + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+          + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce) + "\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      String status = readHeaders();
+      if (!status.startsWith("HTTP/1.1 101")) {
+        throw new IOException("upgrade refused: " + status);
+      }
+    } catch (IOException | RuntimeException e) {
+      socket.close(); // a refused upgrade (a test retrying one, say) holds no socket
+      throw e;
     }
   }
 
@@ -84,6 +89,12 @@ final class RawWebSocket implements AutoCloseable {
       payload[i] = (byte) (payload[i] ^ mask[i % 4]);
     }
     out.write(payload);
+    out.flush();
+  }
+
+  /** Sends bytes as they are, which a test uses to break the framing rules. */
+  void sendRaw(byte... bytes) throws IOException {
+    out.write(bytes);
     out.flush();
   }
 

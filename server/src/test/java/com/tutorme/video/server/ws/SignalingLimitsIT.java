@@ -31,7 +31,8 @@ class SignalingLimitsIT {
 
   @BeforeAll
   static void start() throws InterruptedException {
-    api = ApiServer.start(config -> config.withSignaling(new SignalingSettings(2, 200, 8, true, 2_000)));
+    api = ApiServer.start(config -> config.withSignaling(
+        new SignalingSettings(2, 200, 8, true, 2_000)));
     VideoSession other = session("calm-student", "calm-tutor");
     bystanderA = WsClient.connect(api.server.port(), api.token("calm-student", "student"));
     bystanderB = WsClient.connect(api.server.port(), api.token("calm-tutor", "tutor"));
@@ -191,11 +192,13 @@ class SignalingLimitsIT {
 
   @Test
   void anOversizedFrameClosesWith1009() {
+    long before = api.server.signalingStats().closes(CloseCode.MESSAGE_TOO_BIG);
     try (WsClient client = connect("big-" + UUID.randomUUID())) {
       client.send("{\"type\":\"chat\",\"text\":\"" + "x".repeat(Limits.MAX_FRAME_BYTES + 10)
           + "\"}");
       assertThat(client.awaitClose(Duration.ofSeconds(5))).isEqualTo(1009);
     }
+    assertThat(api.server.signalingStats().closes(CloseCode.MESSAGE_TOO_BIG)).isEqualTo(before + 1);
     assertTheOtherRoomStillWorks();
   }
 

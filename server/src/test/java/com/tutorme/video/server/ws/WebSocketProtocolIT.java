@@ -118,6 +118,20 @@ class WebSocketProtocolIT {
     }
   }
 
+  @Test
+  void aFrameThatBreaksTheProtocolClosesWith1002() throws IOException {
+    long before = api.server.signalingStats().closes(CloseCode.PROTOCOL_ERROR);
+    try (RawWebSocket client = new RawWebSocket(api.server.port(), api.token("unmasked", "student"))) {
+      client.sendRaw((byte) 0x81, (byte) 0x02, (byte) '{', (byte) '}'); // a client must mask
+
+      assertThat(client.readCloseCode()).isEqualTo(CloseCode.PROTOCOL_ERROR.code());
+      // One close frame, counted once, under its own code.
+      assertThat(client.isClosedByServer()).isTrue();
+      assertThat(api.server.signalingStats().closes(CloseCode.PROTOCOL_ERROR))
+          .isEqualTo(before + 1);
+    }
+  }
+
   /** Sends an upgrade request as written and reads the whole response, to the server's close. */
   private static String exchange(String user, String method, String version, String key)
       throws IOException {
