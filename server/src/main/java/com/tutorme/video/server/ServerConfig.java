@@ -72,7 +72,8 @@ public record ServerConfig(
    * {@code JWT_ISSUER}, {@code JWT_AUDIENCE}, {@code JWT_CLOCK_SKEW_SECONDS}; {@code
    * STUN_URLS}, {@code TURN_URLS}, {@code TURN_SECRET}, {@code TURN_TTL_SECONDS}; {@code
    * ROOM_CAPACITY}, {@code WS_PING_INTERVAL_MS}, {@code WS_MAX_CONNECTIONS_PER_USER}, {@code
-   * WS_LOOP_AFFINITY}, {@code WS_CLOSE_GRACE_MS}; {@code EVENT_LOOPS}.
+   * WS_LOOP_AFFINITY}, {@code WS_CLOSE_GRACE_MS}, {@code WS_MESSAGES_PER_LOOP}; {@code
+   * EVENT_LOOPS}.
    *
    * @throws ConfigException naming the first variable that is malformed
    */
@@ -113,7 +114,9 @@ public record ServerConfig(
                 SignalingSettings.DEFAULTS.maxConnectionsPerUser(), 1, 1_000),
             env.bool("WS_LOOP_AFFINITY", SignalingSettings.DEFAULTS.loopAffinity()),
             env.integer("WS_CLOSE_GRACE_MS", SignalingSettings.DEFAULTS.closeGraceMillis(), 100,
-                60_000)),
+                60_000),
+            env.integer("WS_MESSAGES_PER_LOOP", SignalingSettings.DEFAULTS.messagesPerLoop(), 0,
+                10_000_000)),
         env.integer("EVENT_LOOPS", LOOPS_PER_CORE, 1, 1024));
   }
 

@@ -21,6 +21,7 @@ import com.tutorme.video.server.limit.KeyedRateLimiter;
 import com.tutorme.video.server.room.RoomRegistry;
 import com.tutorme.video.server.session.SessionService;
 import com.tutorme.video.server.ws.SignalingHandler;
+import com.tutorme.video.server.ws.LoopBalancer;
 import com.tutorme.video.server.ws.SignalingStats;
 import com.tutorme.video.server.ws.WebSocketGate;
 import com.tutorme.video.storage.jdbi.Database;
@@ -68,6 +69,7 @@ public final class TutorMeServer implements AutoCloseable {
   private final RoomRegistry rooms;
   private final WebSocketGate gate;
   private final SignalingStats signalingStats = new SignalingStats();
+  private final LoopBalancer balancer;
 
   private TutorMeServer(ServerConfig config, Database database, boolean ownsDatabase,
       TokenVerifier customVerifier) throws InterruptedException {
@@ -109,10 +111,12 @@ public final class TutorMeServer implements AutoCloseable {
       sessions.onSessionEnded((session, reason) -> rooms.endSession(session.id(),
           reason.wireName()));
       TokenVerifier wsVerifier = verifier;
+      this.balancer = config.signaling().balancesLoops() ? new LoopBalancer(workerGroup, rooms,
+          signalingStats, config.signaling().messagesPerLoop()) : null;
       this.gate = new WebSocketGate(WEBSOCKET_PATH, config.allowedOrigins(),
           wsVerifier, config.signaling(), ServerChannelInitializer.HTTP_ONLY,
           SignalingHandler.factory(sessions, rooms, iceServers, config.signaling(),
-              signalingStats));
+              signalingStats, balancer));
       this.serverChannel = new ServerBootstrap()
           .group(bossGroup, workerGroup)
           .channel(transport.serverChannelType())
@@ -125,6 +129,17 @@ public final class TutorMeServer implements AutoCloseable {
           .bind(config.host(), config.port())
           .sync()
           .channel();
+      if (balancer != null) {
+        // On the accepting loop, which has little else to do; a tick that failed is logged
+        // and the next one runs (a task that throws would stop the schedule).
+        bossGroup.next().scheduleAtFixedRate(() -> {
+          try {
+            balancer.tick();
+          } catch (RuntimeException e) {
+            log.warn("balancing sessions over the event loops failed", e);
+          }
+        }, 1, 1, TimeUnit.SECONDS);
+      }
     } catch (RuntimeException | InterruptedException e) {
       shutdownLoops();
       blocking.close();
@@ -135,6 +150,11 @@ public final class TutorMeServer implements AutoCloseable {
   /** The live rooms, for embedders that want to watch presence. */
   public RoomRegistry rooms() {
     return rooms;
+  }
+
+  /** How many event loops carry sessions now: all of them when loop balancing is off. */
+  public int eventLoopsInUse() {
+    return balancer == null ? eventLoops() : balancer.loopsInUse();
   }
 
   /** Counters of the signaling edge. */

@@ -44,6 +44,10 @@ class ServerConfigTest {
         .isInstanceOf(ConfigException.class).hasMessageContaining("WS_LOOP_AFFINITY");
     assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("WS_CLOSE_GRACE_MS", "5")))
         .isInstanceOf(ConfigException.class).hasMessageContaining("WS_CLOSE_GRACE_MS");
+    assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("WS_MESSAGES_PER_LOOP", "-1")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("WS_MESSAGES_PER_LOOP");
+    assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("WS_MESSAGES_PER_LOOP", "lots")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("WS_MESSAGES_PER_LOOP");
     assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("EVENT_LOOPS", "0")))
         .isInstanceOf(ConfigException.class).hasMessageContaining("EVENT_LOOPS");
   }
@@ -71,5 +75,17 @@ class ServerConfigTest {
         .isEqualTo(2_000);
     assertThat(ServerConfig.fromEnvironment(Map.of("WS_CLOSE_GRACE_MS", "500")).signaling()
         .closeGraceMillis()).isEqualTo(500);
+  }
+
+  @Test
+  void sessionsGatherOnAsFewLoopsAsTenThousandMessagesASecondNeedUnlessToldOtherwise() {
+    assertThat(ServerConfig.fromEnvironment(Map.of()).signaling().messagesPerLoop())
+        .isEqualTo(10_000);
+    assertThat(ServerConfig.fromEnvironment(Map.of()).signaling().balancesLoops()).isTrue();
+    assertThat(ServerConfig.fromEnvironment(Map.of("WS_MESSAGES_PER_LOOP", "0")).signaling()
+        .balancesLoops()).isFalse();
+    // Balancing works by keeping partners on one loop: without that, it has nothing to move.
+    assertThat(ServerConfig.fromEnvironment(Map.of("WS_LOOP_AFFINITY", "false")).signaling()
+        .balancesLoops()).isFalse();
   }
 }

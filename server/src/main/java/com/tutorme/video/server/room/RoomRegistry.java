@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The live rooms of this node, by session id. Joins, leaves and ends of one room are
@@ -170,9 +171,23 @@ public final class RoomRegistry {
    */
   public List<PeerSink> sinksOf(String sessionId) {
     Room room = rooms.get(sessionId);
-    if (room == null) {
-      return List.of();
+    return room == null ? List.of() : sinks(room);
+  }
+
+  /**
+   * Visits where the peers of every live room can be reached, oldest first: for transports
+   * that spread rooms over threads. Rooms opened or closed meanwhile may be missed or seen.
+   */
+  public void forEachRoom(Consumer<List<PeerSink>> visitor) {
+    for (Room room : rooms.values()) {
+      List<PeerSink> sinks = sinks(room);
+      if (!sinks.isEmpty()) {
+        visitor.accept(sinks);
+      }
     }
+  }
+
+  private static List<PeerSink> sinks(Room room) {
     return room.peers().stream().map(Peer::sink).toList();
   }
 

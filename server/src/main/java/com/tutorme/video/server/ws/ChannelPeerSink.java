@@ -7,6 +7,7 @@ import com.tutorme.video.server.room.PeerSink;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufOutputStream;
 import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
 
 /**
  * A peer's WebSocket. A peer whose outbound buffer is over the high water mark has stopped
@@ -15,14 +16,24 @@ import io.netty.channel.Channel;
 final class ChannelPeerSink implements PeerSink {
   private final Channel channel;
   private final Closer closer;
+  private final SignalingHandler owner;
 
-  ChannelPeerSink(Channel channel, Closer closer) {
+  ChannelPeerSink(Channel channel, Closer closer, SignalingHandler owner) {
     this.channel = channel;
     this.closer = closer;
+    this.owner = owner;
   }
 
   Channel channel() {
     return channel;
+  }
+
+  /**
+   * Moves the connection, joined to a session, to another event loop; from any thread. Does
+   * nothing if it is not in a session, is closing, joining or already moving by then.
+   */
+  void moveTo(EventLoop target) {
+    OnLoop.run(channel, () -> owner.moveTo(target), () -> {});
   }
 
   @Override
@@ -44,13 +55,14 @@ final class ChannelPeerSink implements PeerSink {
       throw e;
     }
     TextFrames.finish(frame);
-    if (channel.eventLoop().inEventLoop()) {
+    if (channel.eventLoop().inEventLoop() && !InTransit.isMoving(channel)) {
       channel.writeAndFlush(frame); // nearly always: loop affinity put the partner here
       return;
     }
     // From another thread the connection may begin closing between the check above and the
     // write: checked again on its loop, where the close frame is written, nothing can follow
-    // that frame. (Netty would hand the write to the loop anyway: no extra hop.)
+    // that frame. (Netty would hand the write to the loop anyway: no extra hop.) A connection
+    // between loops has the write held until it arrives.
     OnLoop.run(channel, () -> {
       if (Closer.isClosing(channel)) {
         frame.release();

@@ -15,73 +15,90 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Netty picks a connection's loop at accept, before anyone knows its session, so a joining
  * connection whose partner is on another loop is moved there: deregistered from its loop and
- * registered with the partner's, which Netty supports (its issue 14923, fixed in 4.2.0). The
- * move happens before the peer enters the room, so no other thread writes to it meanwhile; data
- * that arrives during the move waits in the kernel and is read on the new loop. The liveness
- * timer is scheduled on the old loop, so it is stopped before the move and started again on
- * the new loop.
+ * registered with the partner's, which Netty supports (its issue 14923, fixed in 4.2.0). A
+ * session's first peer is moved too when the {@link LoopBalancer} keeps its loop idle. The
+ * liveness timer is scheduled on the old loop, so it is stopped before a move and started again
+ * on the new loop; work for the connection meanwhile is held until it arrives
+ * ({@link InTransit}), and data from its client waits in the kernel.
  */
 final class LoopAffinity {
   private static final Logger log = LoggerFactory.getLogger(LoopAffinity.class);
 
   private final RoomRegistry rooms;
   private final boolean enabled;
-  private final SignalingStats stats;
+  private final LoopBalancer balancer;
 
-  LoopAffinity(RoomRegistry rooms, boolean enabled, SignalingStats stats) {
+  /** @param balancer where a session's first peer goes; null: it stays where it was accepted */
+  LoopAffinity(RoomRegistry rooms, boolean enabled, LoopBalancer balancer) {
     this.rooms = rooms;
     this.enabled = enabled;
-    this.stats = stats;
+    this.balancer = balancer;
   }
 
   /**
    * The loop this connection should move to before joining the session: that of a peer already
-   * in the room, or null when it is already there, the room is empty, or affinity is off.
+   * in the room, or for the room's first peer the balancer's choice; null to stay where it is.
    */
-  EventLoop partnerLoop(String sessionId, Channel channel) {
+  EventLoop loopForJoin(String sessionId, Channel channel) {
     if (!enabled) {
       return null;
     }
+    EventLoop target = null;
     for (PeerSink sink : rooms.sinksOf(sessionId)) {
       if (sink instanceof ChannelPeerSink partner && partner.channel() != channel
           && partner.channel().isActive()) {
-        EventLoop loop = partner.channel().eventLoop();
-        return loop == channel.eventLoop() ? null : loop;
+        target = partner.channel().eventLoop();
+        break;
       }
     }
-    return null;
+    if (target == null && balancer != null) {
+      target = balancer.loopForNewSession(channel.eventLoop());
+    }
+    return target == channel.eventLoop() ? null : target;
   }
 
   /**
    * Moves the channel to {@code target} and then runs {@code arrived} on it. Must be called on
-   * the channel's current loop. If the move fails the connection is closed (a peer cannot be
-   * left unregistered) and {@code arrived} is not run; if the connection closes meanwhile,
-   * {@code arrived} sees it closed.
+   * the channel's current loop; does nothing if the channel is already moving. If the move
+   * fails the connection is closed (a peer cannot be left unregistered), {@code lost} is run
+   * in place of its channelInactive, which a channel closed between loops does not fire, and
+   * {@code arrived} is not run; if the connection closes meanwhile, {@code arrived} sees it
+   * closed.
    */
-  void move(Channel channel, LivenessTimer liveness, EventLoop target, Runnable arrived) {
+  static void move(Channel channel, LivenessTimer liveness, EventLoop target, Runnable arrived,
+      Runnable lost) {
+    InTransit transit = InTransit.depart(channel);
+    if (transit == null) {
+      return;
+    }
     liveness.pause(); // its timer is a task of the old loop
     channel.deregister().addListener(deregistered -> {
       if (!deregistered.isSuccess()) {
-        fail(channel, deregistered.cause());
+        fail(channel, transit, deregistered.cause(), lost);
         return;
       }
       target.register(channel).addListener(registered -> {
         if (!registered.isSuccess()) {
-          fail(channel, registered.cause());
+          fail(channel, transit, registered.cause(), lost);
           return;
         }
         // Listeners of the registration run on the channel's (new) loop.
+        transit.arrive(channel);
+        // Output the socket could not take before the move waits for it to drain, and the
+        // move dropped the loop's watch on that: the next write would resume it; this does.
+        channel.flush();
         liveness.resume();
-        stats.movedToPartnerLoop();
         arrived.run();
       });
     });
   }
 
-  private static void fail(Channel channel, Throwable cause) {
+  private static void fail(Channel channel, InTransit transit, Throwable cause, Runnable lost) {
     if (channel.isOpen()) {
-      log.warn("could not move a signaling connection to its partner's event loop", cause);
+      log.warn("could not move a signaling connection to another event loop", cause);
     }
     channel.close();
+    transit.arrive(channel);
+    lost.run();
   }
 }

@@ -6,8 +6,9 @@ import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Runs work on a connection's event loop: at once when already there, else queued in order.
- * A connection can move to its partner's loop while work waits on the old one; the work then
- * follows it rather than run on a loop the connection has left.
+ * A connection can move to another loop while work waits on the old one; the work then
+ * follows it rather than run on a loop the connection has left, and work that finds it
+ * between loops waits for it to arrive ({@link InTransit}).
  */
 final class OnLoop {
   private OnLoop() {}
@@ -20,7 +21,9 @@ final class OnLoop {
   static void run(Channel channel, Runnable work, Runnable refused) {
     EventLoop loop = channel.eventLoop();
     if (loop.inEventLoop()) {
-      work.run();
+      if (!InTransit.hold(channel, work)) {
+        work.run();
+      }
       return;
     }
     try {

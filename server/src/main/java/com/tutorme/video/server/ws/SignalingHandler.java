@@ -19,6 +19,7 @@ import com.tutorme.video.server.session.SessionService;
 import com.tutorme.video.storage.DatabaseUnavailableException;
 import com.tutorme.video.storage.SessionAccess;
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoop;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -61,6 +62,7 @@ public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocke
   private final IceServersProvider ice;
   private final Closer closer;
   private final LoopAffinity affinity;
+  private final SignalingStats stats;
   private final SignalingSettings settings;
   private final TokenBucket rate =
       new TokenBucket(Limits.MESSAGES_PER_SECOND, Limits.MESSAGE_BURST, System.nanoTime());
@@ -76,8 +78,9 @@ public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocke
 
   private SignalingHandler(Principal principal, SessionService sessions, RoomRegistry rooms,
       IceServersProvider ice, SignalingSettings settings, Closer closer,
-      LoopAffinity affinity) {
+      LoopAffinity affinity, SignalingStats stats) {
     this.settings = settings;
+    this.stats = stats;
     this.closer = closer;
     this.affinity = affinity;
     this.principal = principal;
@@ -96,20 +99,25 @@ public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocke
     return liveness;
   }
 
-  /** Makes the handler of each authenticated connection; one factory per server. */
+  /**
+   * Makes the handler of each authenticated connection; one factory per server.
+   *
+   * @param balancer where sessions go among the event loops; null leaves each session on the
+   *     loop its first peer was accepted on
+   */
   public static Function<Principal, SignalingHandler> factory(SessionService sessions,
       RoomRegistry rooms, IceServersProvider ice, SignalingSettings settings,
-      SignalingStats stats) {
-    LoopAffinity affinity = new LoopAffinity(rooms, settings.loopAffinity(), stats);
+      SignalingStats stats, LoopBalancer balancer) {
+    LoopAffinity affinity = new LoopAffinity(rooms, settings.loopAffinity(), balancer);
     Closer closer = new Closer(stats, settings.closeGraceMillis());
     return principal -> new SignalingHandler(principal, sessions, rooms, ice, settings, closer,
-        affinity);
+        affinity, stats);
   }
 
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
     this.ctx = ctx;
-    this.sink = new ChannelPeerSink(ctx.channel(), closer);
+    this.sink = new ChannelPeerSink(ctx.channel(), closer, this);
     this.liveness = new LivenessTimer(ctx.channel(), settings, closer);
     liveness.resume();
   }
@@ -224,13 +232,32 @@ public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocke
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+    gone();
+    super.channelInactive(ctx);
+  }
+
+  /** The connection is closed: out of the room, timer stopped, buffers released. */
+  private void gone() {
     liveness.pause();
     dropFragments();
     if (peer != null) {
       rooms.leave(peer);
       peer = null;
     }
-    super.channelInactive(ctx);
+  }
+
+  /**
+   * Moves this connection, joined to a session, to another loop, as the {@link LoopBalancer}
+   * asks; on its loop. The partner is moved by its own handler: a message between them
+   * meanwhile crosses threads, or waits for the one in transit to arrive.
+   */
+  void moveTo(EventLoop target) {
+    Channel channel = ctx.channel();
+    if (peer == null || joining || channel.eventLoop() == target || !channel.isActive()
+        || Closer.isClosing(channel)) {
+      return;
+    }
+    LoopAffinity.move(channel, liveness, target, stats::movedSession, this::gone);
   }
 
   @Override
@@ -282,17 +309,18 @@ public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocke
       reply(ErrorCode.FORBIDDEN, "only the booking's student or tutor may join", join.id());
       return;
     }
-    EventLoop partnerLoop = affinity.partnerLoop(access.session().id(), ctx.channel());
-    if (partnerLoop == null) {
+    EventLoop target = affinity.loopForJoin(access.session().id(), ctx.channel());
+    if (target == null) {
       enterRoom(join, access);
     } else {
       joining = true; // until it has arrived; nothing is read meanwhile
-      affinity.move(ctx.channel(), liveness, partnerLoop, () -> {
+      LoopAffinity.move(ctx.channel(), liveness, target, () -> {
         joining = false;
-        if (ctx.channel().isActive()) {
+        stats.movedOnJoin();
+        if (ctx.channel().isActive() && !Closer.isClosing(ctx.channel())) {
           enterRoom(join, access);
         }
-      });
+      }, this::gone);
     }
   }
 
@@ -312,7 +340,9 @@ public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocke
       return;
     }
     ErrorCode failure = rooms.relay(peer, message.to(), outgoing);
-    if (failure == ErrorCode.NOT_JOINED) {
+    if (failure == null) {
+      stats.relayed(); // the load the loop balancer weighs
+    } else if (failure == ErrorCode.NOT_JOINED) {
       peer = null; // replaced or ended under us
       reply(failure, "this connection is no longer in the session", message.id());
     } else if (failure != null) {

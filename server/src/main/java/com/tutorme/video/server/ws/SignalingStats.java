@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Counters of the signaling edge: connections closed by the server, by close code, and
- * connections moved to their partner's event loop.
+ * Counters of the signaling edge: connections closed by the server, by close code; messages
+ * relayed; connections moved between event loops, on joining and live.
  */
 public final class SignalingStats {
   private final Map<CloseCode, LongAdder> closes = new EnumMap<>(CloseCode.class);
@@ -18,19 +18,42 @@ public final class SignalingStats {
     }
   }
 
-  private final LongAdder loopMoves = new LongAdder();
+  private final LongAdder relayed = new LongAdder();
+  private final LongAdder movesOnJoin = new LongAdder();
+  private final LongAdder sessionMoves = new LongAdder();
 
   void closed(CloseCode code) {
     closes.get(code).increment();
   }
 
-  void movedToPartnerLoop() {
-    loopMoves.increment();
+  void relayed() {
+    relayed.increment();
   }
 
-  /** How many joining connections were moved to the event loop of their session's partner. */
-  public long movesToPartnerLoop() {
-    return loopMoves.sum();
+  void movedOnJoin() {
+    movesOnJoin.increment();
+  }
+
+  void movedSession() {
+    sessionMoves.increment();
+  }
+
+  /** How many messages peers have relayed to each other since the server started. */
+  public long messagesRelayed() {
+    return relayed.sum();
+  }
+
+  /**
+   * How many joining connections were moved to another event loop: their partner's, or for a
+   * session's first peer one the loop balancer keeps in use.
+   */
+  public long movesOnJoin() {
+    return movesOnJoin.sum();
+  }
+
+  /** How many connections already in a session the loop balancer moved to another loop. */
+  public long sessionMoves() {
+    return sessionMoves.sum();
   }
 
   /** How many connections the server has closed with this code since it started. */

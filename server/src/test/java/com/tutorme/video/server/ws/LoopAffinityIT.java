@@ -1,18 +1,13 @@
 package com.tutorme.video.server.ws;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tutorme.video.server.ServerConfig;
 import com.tutorme.video.server.http.ApiServer;
-import com.tutorme.video.server.room.PeerSink;
 import com.tutorme.video.storage.BookingMode;
 import com.tutorme.video.storage.BookingStatus;
 import com.tutorme.video.storage.VideoSession;
-import io.netty.channel.Channel;
-import io.netty.channel.EventLoop;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -35,7 +30,7 @@ class LoopAffinityIT {
   void bothPeersOfEverySessionShareOneEventLoopAndStillTalk() throws Exception {
     try (ApiServer api = ApiServer.start(LoopAffinityIT::fourLoops)) {
       assertThat(api.server.eventLoops()).isEqualTo(4);
-      long movesBefore = api.server.signalingStats().movesToPartnerLoop();
+      long movesBefore = api.server.signalingStats().movesOnJoin();
       List<WsClient> clients = new ArrayList<>();
       try {
         for (int i = 0; i < 6; i++) {
@@ -46,7 +41,7 @@ class LoopAffinityIT {
           String tutorPeer = tutor.join(session.sessionToken()).get("peerId").asText();
           student.next("user-joined");
 
-          assertThat(loopsOf(api, session)).hasSize(1);
+          assertThat(SessionLoops.of(api, session)).hasSize(1);
           student.send("{\"type\":\"offer\",\"sdp\":\"v=0 o\",\"to\":\"" + tutorPeer + "\"}");
           assertThat(tutor.next("offer").at("/from/peerId").asText()).isEqualTo(studentPeer);
           tutor.send("{\"type\":\"answer\",\"sdp\":\"v=0 a\"}");
@@ -55,7 +50,7 @@ class LoopAffinityIT {
       } finally {
         clients.forEach(WsClient::close);
       }
-      assertThat(api.server.signalingStats().movesToPartnerLoop()).isGreaterThan(movesBefore);
+      assertThat(api.server.signalingStats().movesOnJoin()).isGreaterThan(movesBefore);
     }
   }
 
@@ -68,7 +63,7 @@ class LoopAffinityIT {
         WsClient student = connect(api, "student", clients);
         WsClient tutor = connect(api, "tutor", clients);
         student.join(session.sessionToken());
-        long movesBefore = api.server.signalingStats().movesToPartnerLoop();
+        long movesBefore = api.server.signalingStats().movesOnJoin();
 
         // Sent back to back: the pings reach the server while the join is being looked up
         // and the connection moved, and must neither be lost nor overtake the join's answer.
@@ -82,11 +77,11 @@ class LoopAffinityIT {
           JsonNode message = tutor.next();
           seen.add(message.get("type").asText() + ":" + message.path("ref").asText());
         }
-        assertThat(api.server.signalingStats().movesToPartnerLoop())
+        assertThat(api.server.signalingStats().movesOnJoin())
             .as("the tutor was moved to the student's loop").isEqualTo(movesBefore + 1);
         assertThat(seen).containsSubsequence("pong:p1", "pong:p2", "pong:p3")
             .contains("session-joined:j");
-        assertThat(loopsOf(api, session)).hasSize(1);
+        assertThat(SessionLoops.of(api, session)).hasSize(1);
         student.send("{\"type\":\"chat\",\"text\":\"still there?\"}");
         assertThat(tutor.awaitType("chat").get("text").asText()).isEqualTo("still there?");
       } finally {
@@ -98,7 +93,7 @@ class LoopAffinityIT {
   @Test
   void withAffinityOffPeersStayWhereTheyWereAccepted() throws Exception {
     try (ApiServer api = ApiServer.start(config -> fourLoops(config).withSignaling(
-        SignalingSettings.DEFAULTS.withLoopAffinity(false)))) {
+        SignalingSettings.DEFAULTS.withLoopAffinity(false).withMessagesPerLoop(0)))) {
       List<WsClient> clients = new ArrayList<>();
       Set<Integer> loopsPerSession = new HashSet<>();
       try {
@@ -109,32 +104,15 @@ class LoopAffinityIT {
           student.join(session.sessionToken());
           tutor.join(session.sessionToken());
           student.next("user-joined");
-          loopsPerSession.add(loopsOf(api, session).size());
+          loopsPerSession.add(SessionLoops.of(api, session).size());
         }
       } finally {
         clients.forEach(WsClient::close);
       }
       // The control for the first test: without the move, some pair is split.
       assertThat(loopsPerSession).contains(2);
-      assertThat(api.server.signalingStats().movesToPartnerLoop()).isZero();
+      assertThat(api.server.signalingStats().movesOnJoin()).isZero();
     }
-  }
-
-  /** The loops of the session's two peers (the joiner is added just after user-joined). */
-  private static Set<EventLoop> loopsOf(ApiServer api, VideoSession session) {
-    List<PeerSink> sinks = await().atMost(Duration.ofSeconds(5))
-        .until(() -> api.server.rooms().sinksOf(session.id()), found -> found.size() == 2);
-    Set<EventLoop> loops = new HashSet<>();
-    for (PeerSink sink : sinks) {
-      Channel channel = ((ChannelPeerSink) sink).channel();
-      loops.add(channel.eventLoop());
-      // The liveness timer runs on the loop the connection now lives on.
-      LivenessTimer liveness =
-          ((SignalingHandler) channel.pipeline().get(WebSocketGate.SIGNALING)).liveness();
-      assertThat(await().atMost(Duration.ofSeconds(5)).until(() -> channel.eventLoop().submit(
-          liveness::timerLoop).get(), loop -> loop != null)).isSameAs(channel.eventLoop());
-    }
-    return loops;
   }
 
   private static VideoSession lesson(ApiServer api) {
@@ -149,8 +127,12 @@ class LoopAffinityIT {
     return client;
   }
 
-  /** Several loops to move between, whatever the machine's core count. */
+  /**
+   * Several loops to move between, whatever the machine's core count, and all of them in use
+   * (no {@link LoopBalancer}), so that connections stay on the loop Netty dealt them.
+   */
   private static ServerConfig fourLoops(ServerConfig config) {
-    return config.withEventLoops(4);
+    return config.withEventLoops(4)
+        .withSignaling(SignalingSettings.DEFAULTS.withMessagesPerLoop(0));
   }
 }

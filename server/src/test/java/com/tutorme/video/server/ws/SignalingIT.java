@@ -26,7 +26,7 @@ class SignalingIT {
   @BeforeAll
   static void start() throws InterruptedException {
     api = ApiServer.start(config -> config.withAllowedOrigins(List.of(ORIGIN))
-        .withSignaling(new SignalingSettings(2, 200, 8, true, 2_000)));
+        .withSignaling(new SignalingSettings(2, 200, 8, true, 2_000, 10_000)));
   }
 
   @AfterAll

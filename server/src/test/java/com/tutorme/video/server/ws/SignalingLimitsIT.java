@@ -32,7 +32,7 @@ class SignalingLimitsIT {
   @BeforeAll
   static void start() throws InterruptedException {
     api = ApiServer.start(config -> config.withSignaling(
-        new SignalingSettings(2, 200, 8, true, 2_000)));
+        new SignalingSettings(2, 200, 8, true, 2_000, 10_000)));
     VideoSession other = session("calm-student", "calm-tutor");
     bystanderA = WsClient.connect(api.server.port(), api.token("calm-student", "student"));
     bystanderB = WsClient.connect(api.server.port(), api.token("calm-tutor", "tutor"));
