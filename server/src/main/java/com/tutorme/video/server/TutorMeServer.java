@@ -37,6 +37,7 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,6 +71,7 @@ public final class TutorMeServer implements AutoCloseable {
   private final WebSocketGate gate;
   private final SignalingStats signalingStats = new SignalingStats();
   private final LoopBalancer balancer;
+  private final Future<?> balancing;
 
   private TutorMeServer(ServerConfig config, Database database, boolean ownsDatabase,
       TokenVerifier customVerifier) throws InterruptedException {
@@ -111,8 +113,11 @@ public final class TutorMeServer implements AutoCloseable {
       sessions.onSessionEnded((session, reason) -> rooms.endSession(session.id(),
           reason.wireName()));
       TokenVerifier wsVerifier = verifier;
-      this.balancer = config.signaling().balancesLoops() ? new LoopBalancer(workerGroup, rooms,
-          signalingStats, config.signaling().messagesPerLoop()) : null;
+      // With one loop there is nothing to balance.
+      this.balancer = config.signaling().balancesLoops() && config.resolvedEventLoops() > 1
+          ? new LoopBalancer(workerGroup, rooms, signalingStats,
+              config.signaling().messagesPerLoop())
+          : null;
       this.gate = new WebSocketGate(WEBSOCKET_PATH, config.allowedOrigins(),
           wsVerifier, config.signaling(), ServerChannelInitializer.HTTP_ONLY,
           SignalingHandler.factory(sessions, rooms, iceServers, config.signaling(),
@@ -129,17 +134,15 @@ public final class TutorMeServer implements AutoCloseable {
           .bind(config.host(), config.port())
           .sync()
           .channel();
-      if (balancer != null) {
-        // On the accepting loop, which has little else to do; a tick that failed is logged
-        // and the next one runs (a task that throws would stop the schedule).
-        bossGroup.next().scheduleAtFixedRate(() -> {
-          try {
-            balancer.tick();
-          } catch (RuntimeException e) {
-            log.warn("balancing sessions over the event loops failed", e);
-          }
-        }, 1, 1, TimeUnit.SECONDS);
-      }
+      // On the accepting loop, which has little else to do; a tick that failed is logged and
+      // the next one runs (a task that throws would stop the schedule).
+      this.balancing = balancer == null ? null : bossGroup.next().scheduleAtFixedRate(() -> {
+        try {
+          balancer.tick();
+        } catch (RuntimeException e) {
+          log.warn("balancing sessions over the event loops failed", e);
+        }
+      }, 1, 1, TimeUnit.SECONDS);
     } catch (RuntimeException | InterruptedException e) {
       shutdownLoops();
       blocking.close();
@@ -260,6 +263,9 @@ public final class TutorMeServer implements AutoCloseable {
     }
     closed = true;
     serverChannel.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+    if (balancing != null) {
+      balancing.cancel(false); // no connection starts a move from now on
+    }
     // Joined or not, each WebSocket is told why (its frame queued before the close below).
     gate.closeAll(channels, CloseCode.GOING_AWAY);
     channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);

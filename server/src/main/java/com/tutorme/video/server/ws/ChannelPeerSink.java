@@ -15,11 +15,13 @@ import io.netty.channel.EventLoop;
  */
 final class ChannelPeerSink implements PeerSink {
   private final Channel channel;
+  private final Outbox outbox;
   private final Closer closer;
   private final SignalingHandler owner;
 
-  ChannelPeerSink(Channel channel, Closer closer, SignalingHandler owner) {
+  ChannelPeerSink(Channel channel, Outbox outbox, Closer closer, SignalingHandler owner) {
     this.channel = channel;
+    this.outbox = outbox;
     this.closer = closer;
     this.owner = owner;
   }
@@ -33,7 +35,7 @@ final class ChannelPeerSink implements PeerSink {
    * nothing if it is not in a session, is closing, joining or already moving by then.
    */
   void moveTo(EventLoop target) {
-    OnLoop.run(channel, () -> owner.moveTo(target), () -> {});
+    outbox.run(() -> owner.moveTo(target), () -> {});
   }
 
   @Override
@@ -55,15 +57,14 @@ final class ChannelPeerSink implements PeerSink {
       throw e;
     }
     TextFrames.finish(frame);
-    if (channel.eventLoop().inEventLoop() && !InTransit.isMoving(channel)) {
+    if (outbox.isHere()) {
       channel.writeAndFlush(frame); // nearly always: loop affinity put the partner here
       return;
     }
     // From another thread the connection may begin closing between the check above and the
     // write: checked again on its loop, where the close frame is written, nothing can follow
-    // that frame. (Netty would hand the write to the loop anyway: no extra hop.) A connection
-    // between loops has the write held until it arrives.
-    OnLoop.run(channel, () -> {
+    // that frame. (Netty would hand the write to the loop anyway: no extra hop.)
+    outbox.run(() -> {
       if (Closer.isClosing(channel)) {
         frame.release();
       } else {

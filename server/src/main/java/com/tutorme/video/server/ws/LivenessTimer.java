@@ -25,6 +25,7 @@ final class LivenessTimer {
   private final long intervalNanos;
   private final Closer closer;
   private ScheduledFuture<?> check;
+  private EventExecutor checkLoop;
   private long lastInputNanos;
   private boolean awaitingPong;
 
@@ -59,11 +60,12 @@ final class LivenessTimer {
 
   /** The loop the timer runs on, or null when it is stopped; for tests. */
   EventExecutor timerLoop() {
-    return check == null ? null : channel.eventLoop();
+    return check == null ? null : checkLoop;
   }
 
   private void schedule(long delayNanos) {
-    check = channel.eventLoop().schedule(this::onTimer, delayNanos, TimeUnit.NANOSECONDS);
+    checkLoop = channel.eventLoop();
+    check = checkLoop.schedule(this::onTimer, delayNanos, TimeUnit.NANOSECONDS);
   }
 
   private void onTimer() {

@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
  * registered with the partner's, which Netty supports (its issue 14923, fixed in 4.2.0). A
  * session's first peer is moved too when the {@link LoopBalancer} keeps its loop idle. The
  * liveness timer is scheduled on the old loop, so it is stopped before a move and started again
- * on the new loop; work for the connection meanwhile is held until it arrives
- * ({@link InTransit}), and data from its client waits in the kernel.
+ * on the new loop; work for the connection meanwhile waits in its {@link Outbox}, and data from
+ * its client in the kernel.
  */
 final class LoopAffinity {
   private static final Logger log = LoggerFactory.getLogger(LoopAffinity.class);
@@ -59,46 +59,50 @@ final class LoopAffinity {
 
   /**
    * Moves the channel to {@code target} and then runs {@code arrived} on it. Must be called on
-   * the channel's current loop; does nothing if the channel is already moving. If the move
-   * fails the connection is closed (a peer cannot be left unregistered), {@code lost} is run
-   * in place of its channelInactive, which a channel closed between loops does not fire, and
-   * {@code arrived} is not run; if the connection closes meanwhile, {@code arrived} sees it
-   * closed.
+   * the channel's current loop; does nothing if the channel is already moving or the target is
+   * shutting down. If the move fails the connection is closed (a peer cannot be left
+   * unregistered), {@code lost} is run in place of its channelInactive, which a channel closed
+   * between loops does not fire, and {@code arrived} is not run; if the connection closes
+   * meanwhile, {@code arrived} sees it closed.
    */
-  static void move(Channel channel, LivenessTimer liveness, EventLoop target, Runnable arrived,
-      Runnable lost) {
-    InTransit transit = InTransit.depart(channel);
-    if (transit == null) {
-      return;
+  static void move(Channel channel, Outbox outbox, LivenessTimer liveness, EventLoop target,
+      Runnable arrived, Runnable lost) {
+    if (outbox.isMoving() || target.isShuttingDown()) {
+      return; // a loop shutting down would never report the registration it refused
     }
+    outbox.depart(); // work for the connection waits from now on
+    // Netty leaves the channel on this loop until a later task: nothing is read meanwhile, so
+    // nothing the client sends is acted on while its answers would wait.
+    channel.config().setAutoRead(false);
     liveness.pause(); // its timer is a task of the old loop
     channel.deregister().addListener(deregistered -> {
       if (!deregistered.isSuccess()) {
-        fail(channel, transit, deregistered.cause(), lost);
+        fail(channel, outbox, deregistered.cause(), lost);
         return;
       }
       target.register(channel).addListener(registered -> {
         if (!registered.isSuccess()) {
-          fail(channel, transit, registered.cause(), lost);
+          fail(channel, outbox, registered.cause(), lost);
           return;
         }
         // Listeners of the registration run on the channel's (new) loop.
-        transit.arrive(channel);
+        outbox.arrive();
         // Output the socket could not take before the move waits for it to drain, and the
         // move dropped the loop's watch on that: the next write would resume it; this does.
         channel.flush();
+        channel.config().setAutoRead(true); // what the client sent meanwhile is read here
         liveness.resume();
         arrived.run();
       });
     });
   }
 
-  private static void fail(Channel channel, InTransit transit, Throwable cause, Runnable lost) {
+  private static void fail(Channel channel, Outbox outbox, Throwable cause, Runnable lost) {
     if (channel.isOpen()) {
       log.warn("could not move a signaling connection to another event loop", cause);
     }
     channel.close();
-    transit.arrive(channel);
+    outbox.abandon();
     lost.run();
   }
 }

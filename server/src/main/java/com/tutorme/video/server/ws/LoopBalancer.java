@@ -25,17 +25,19 @@ import org.slf4j.LoggerFactory;
  * loop carried about 20 % fewer messages before its latency gave out.
  *
  * <p>How: every second ({@link #tick}) the rate of relayed messages sets how many loops are in
- * use, growing at once and shrinking only after {@value #SHRINK_AFTER_TICKS} quiet seconds, to
- * a count that leaves a third of headroom, so that a rate near a boundary does not make the
- * sessions flap. A session's first peer joins on a loop in use ({@link #loopForNewSession});
- * its partner follows it there ({@link LoopAffinity}). When the count changes, or sessions end
- * unevenly, live sessions are moved, both peers, from loops out of use and from loops holding
- * more than their share, at most {@value #MAX_MOVES_PER_TICK} a second. A move holds a
- * session's messages for a few turns of the loop and loses none ({@link InTransit}).
+ * use. The count grows when two seconds running needed more (a burst of ICE candidates as
+ * many lessons start is not load), and shrinks only after {@value #SHRINK_AFTER_TICKS} quiet
+ * seconds, to a count that leaves a third of headroom, so that a rate near a boundary does not
+ * make the sessions flap. A session's first peer joins on a loop in use
+ * ({@link #loopForNewSession}); its partner follows it there ({@link LoopAffinity}). When the
+ * count changes, or sessions end unevenly, live sessions are moved, both peers, from loops out
+ * of use and from loops holding more than their share, at most {@value #MAX_MOVES_PER_TICK} a
+ * second, so that a loop is never busy with moves for long. A move holds a session's messages
+ * for a few turns of the loop and loses none ({@link Outbox}).
  */
 public final class LoopBalancer {
   static final int SHRINK_AFTER_TICKS = 5;
-  static final int MAX_MOVES_PER_TICK = 1_000;
+  static final int MAX_MOVES_PER_TICK = 250;
   private static final Logger log = LoggerFactory.getLogger(LoopBalancer.class);
 
   private final List<EventLoop> loops = new ArrayList<>();
@@ -48,6 +50,7 @@ public final class LoopBalancer {
   // The tick's own state: ticks run one at a time, on one thread.
   private long lastRelayed;
   private long lastNanos = System.nanoTime();
+  private double lastRate;
   private int quietTicks;
 
   /**
@@ -94,13 +97,15 @@ public final class LoopBalancer {
     double rate = (relayed - lastRelayed) * 1e9 / Math.max(1, now - lastNanos);
     lastRelayed = relayed;
     lastNanos = now;
-    adjust(rate);
+    adjust(rate, Math.min(rate, lastRate));
+    lastRate = rate;
     rebalance();
   }
 
-  private void adjust(double rate) {
+  /** @param sustained the rate of the last two seconds, whichever was lower */
+  private void adjust(double rate, double sustained) {
     int current = inUse;
-    int needed = loopsFor(rate);
+    int needed = loopsFor(sustained);
     int roomy = loopsFor(rate * 1.5); // each loop in use at most two-thirds loaded
     if (needed > current) {
       use(needed, rate);
@@ -160,8 +165,8 @@ public final class LoopBalancer {
     int share = (total + count - 1) / count;
     int tolerated = share + share / 8; // a small imbalance costs less than the moves
     int budget = MAX_MOVES_PER_TICK;
-    for (List<ChannelPeerSink> session : split) {
-      budget -= move(session, sessions);
+    for (int s = 0; s < split.size() && budget > 0; s++) {
+      budget -= move(split.get(s), sessions);
     }
     for (int i = 0; i < loops.size() && budget > 0; i++) {
       List<List<ChannelPeerSink>> here = byLoop.get(i);

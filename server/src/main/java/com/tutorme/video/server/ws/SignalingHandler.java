@@ -67,6 +67,7 @@ public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocke
   private final TokenBucket rate =
       new TokenBucket(Limits.MESSAGES_PER_SECOND, Limits.MESSAGE_BURST, System.nanoTime());
   private final Messages messages = new Messages();
+  private Outbox outbox;
   private ChannelPeerSink sink;
   private LivenessTimer liveness;
   private ChannelHandlerContext ctx;
@@ -117,7 +118,8 @@ public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocke
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
     this.ctx = ctx;
-    this.sink = new ChannelPeerSink(ctx.channel(), closer, this);
+    this.outbox = Outbox.attach(ctx.channel());
+    this.sink = new ChannelPeerSink(ctx.channel(), outbox, closer, this);
     this.liveness = new LivenessTimer(ctx.channel(), settings, closer);
     liveness.resume();
   }
@@ -257,7 +259,7 @@ public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocke
         || Closer.isClosing(channel)) {
       return;
     }
-    LoopAffinity.move(channel, liveness, target, stats::movedSession, this::gone);
+    LoopAffinity.move(channel, outbox, liveness, target, stats::movedLive, this::gone);
   }
 
   @Override
@@ -314,7 +316,7 @@ public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocke
       enterRoom(join, access);
     } else {
       joining = true; // until it has arrived; nothing is read meanwhile
-      LoopAffinity.move(ctx.channel(), liveness, target, () -> {
+      LoopAffinity.move(ctx.channel(), outbox, liveness, target, () -> {
         joining = false;
         stats.movedOnJoin();
         if (ctx.channel().isActive() && !Closer.isClosing(ctx.channel())) {

@@ -20,7 +20,7 @@ public final class SignalingStats {
 
   private final LongAdder relayed = new LongAdder();
   private final LongAdder movesOnJoin = new LongAdder();
-  private final LongAdder sessionMoves = new LongAdder();
+  private final LongAdder liveMoves = new LongAdder();
 
   void closed(CloseCode code) {
     closes.get(code).increment();
@@ -34,8 +34,8 @@ public final class SignalingStats {
     movesOnJoin.increment();
   }
 
-  void movedSession() {
-    sessionMoves.increment();
+  void movedLive() {
+    liveMoves.increment();
   }
 
   /** How many messages peers have relayed to each other since the server started. */
@@ -51,9 +51,12 @@ public final class SignalingStats {
     return movesOnJoin.sum();
   }
 
-  /** How many connections already in a session the loop balancer moved to another loop. */
-  public long sessionMoves() {
-    return sessionMoves.sum();
+  /**
+   * How many connections already in a session the loop balancer moved to another loop (a
+   * session's two peers are two).
+   */
+  public long liveMoves() {
+    return liveMoves.sum();
   }
 
   /** How many connections the server has closed with this code since it started. */

@@ -61,7 +61,7 @@ class LoopBalancerIT {
           assertThat(api.server.eventLoopsInUse()).isEqualTo(4);
           assertThat(loopsOf(api, sessions)).as("one session to each loop").hasSize(4);
         });
-        long spreadMoves = api.server.signalingStats().sessionMoves();
+        long spreadMoves = api.server.signalingStats().liveMoves();
         assertThat(spreadMoves).as("both peers of three sessions").isGreaterThanOrEqualTo(6);
 
         traffic.rate(1); // 8/s: one loop at under two-thirds of its 20
@@ -69,7 +69,7 @@ class LoopBalancerIT {
           assertThat(api.server.eventLoopsInUse()).isEqualTo(1);
           assertThat(loopsOf(api, sessions)).hasSize(1);
         });
-        assertThat(api.server.signalingStats().sessionMoves()).isGreaterThan(spreadMoves);
+        assertThat(api.server.signalingStats().liveMoves()).isGreaterThan(spreadMoves);
 
         int sent = traffic.stop();
         for (WsClient[] pair : pairs) {
@@ -111,7 +111,7 @@ class LoopBalancerIT {
         }
         // The control for the first test: sessions stay on the loops they were dealt.
         assertThat(loopsOf(api, sessions)).hasSizeGreaterThan(1);
-        assertThat(api.server.signalingStats().sessionMoves()).isZero();
+        assertThat(api.server.signalingStats().liveMoves()).isZero();
       } finally {
         clients.forEach(WsClient::close);
       }
