@@ -33,6 +33,7 @@ final class LivenessTimer {
     this.channel = channel;
     this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(settings.pingIntervalMillis());
     this.closer = closer;
+    this.lastInputNanos = System.nanoTime(); // the connection is new: as good as input
   }
 
   /** The peer sent something: it is there. */
@@ -49,12 +50,15 @@ final class LivenessTimer {
     }
   }
 
-  /** Starts the timer afresh on the channel's current loop, counting from now. */
+  /**
+   * Starts the timer on the channel's current loop, counting from the last input: a peer that
+   * went quiet is not given a fresh interval by being moved between loops (which, repeated,
+   * would keep a dead one forever).
+   */
   void resume() {
     pause();
-    lastInputNanos = System.nanoTime();
     if (channel.isOpen()) {
-      schedule(intervalNanos);
+      schedule(Math.max(0, intervalNanos - (System.nanoTime() - lastInputNanos)));
     }
   }
 

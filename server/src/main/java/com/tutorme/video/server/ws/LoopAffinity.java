@@ -3,7 +3,10 @@ package com.tutorme.video.server.ws;
 import com.tutorme.video.server.room.PeerSink;
 import com.tutorme.video.server.room.RoomRegistry;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.DefaultChannelPromise;
 import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.ImmediateEventExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,16 +62,16 @@ final class LoopAffinity {
 
   /**
    * Moves the channel to {@code target} and then runs {@code arrived} on it. Must be called on
-   * the channel's current loop; does nothing if the channel is already moving or the target is
-   * shutting down. If the move fails the connection is closed (a peer cannot be left
-   * unregistered), {@code lost} is run in place of its channelInactive, which a channel closed
-   * between loops does not fire, and {@code arrived} is not run; if the connection closes
-   * meanwhile, {@code arrived} sees it closed.
+   * the channel's current loop. Returns false, and does nothing, if the channel is already
+   * moving or the target is shutting down. If the move fails the connection is closed (a peer
+   * cannot be left unregistered), {@code lost} is run in place of its channelInactive, which a
+   * channel closed between loops does not fire, and {@code arrived} is not run; if the
+   * connection closes meanwhile, {@code arrived} sees it closed.
    */
-  static void move(Channel channel, Outbox outbox, LivenessTimer liveness, EventLoop target,
+  static boolean move(Channel channel, Outbox outbox, LivenessTimer liveness, EventLoop target,
       Runnable arrived, Runnable lost) {
     if (outbox.isMoving() || target.isShuttingDown()) {
-      return; // a loop shutting down would never report the registration it refused
+      return false;
     }
     outbox.depart(); // work for the connection waits from now on
     // Netty leaves the channel on this loop until a later task: nothing is read meanwhile, so
@@ -80,13 +83,22 @@ final class LoopAffinity {
         fail(channel, outbox, deregistered.cause(), lost);
         return;
       }
-      target.register(channel).addListener(registered -> {
-        if (!registered.isSuccess()) {
-          fail(channel, outbox, registered.cause(), lost);
+      // Told on whichever thread settles it: the new loop once registered there, or this one
+      // if that loop refuses the channel (a promise of the loop's own would tell that loop,
+      // which, shutting down, never would).
+      ChannelPromise registered =
+          new DefaultChannelPromise(channel, ImmediateEventExecutor.INSTANCE);
+      registered.addListener(done -> {
+        if (!done.isSuccess()) {
+          fail(channel, outbox, done.cause(), lost);
           return;
         }
-        // Listeners of the registration run on the channel's (new) loop.
+        // On the new loop, inside Netty's registration.
         outbox.arrive();
+        if (outbox.isMoving()) {
+          arrived.run(); // what waited asked for another move: its arrival does the rest
+          return;
+        }
         // Output the socket could not take before the move waits for it to drain, and the
         // move dropped the loop's watch on that: the next write would resume it; this does.
         channel.flush();
@@ -94,7 +106,9 @@ final class LoopAffinity {
         liveness.resume();
         arrived.run();
       });
+      target.register(registered);
     });
+    return true;
   }
 
   private static void fail(Channel channel, Outbox outbox, Throwable cause, Runnable lost) {

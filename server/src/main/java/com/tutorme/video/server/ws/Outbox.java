@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
 final class Outbox {
   private static final Logger log = LoggerFactory.getLogger(Outbox.class);
   private static final AttributeKey<Outbox> KEY = AttributeKey.valueOf("tutorme.outbox");
+  /** Work run per turn of the loop, so that a busy connection does not hold up the others. */
+  private static final int BATCH = 64;
 
   private record Task(Runnable work, Runnable refused) {}
 
@@ -116,17 +118,24 @@ final class Outbox {
       scheduleDrain();
       return;
     }
-    Task task;
-    while (!moving && (task = queue.poll()) != null) { // work may start a move: then stop
-      try {
-        task.work().run();
-      } catch (RuntimeException e) {
-        log.warn("work for a signaling connection failed", e);
+    int ran = 0;
+    try {
+      Task task;
+      while (!moving && (task = queue.poll()) != null) { // work may start a move: then stop
+        try {
+          task.work().run();
+        } catch (RuntimeException e) {
+          log.warn("work for a signaling connection failed", e);
+        }
+        if (++ran == BATCH && !queue.isEmpty()) {
+          break; // the loop's other connections wait too: the rest in a later turn
+        }
       }
-    }
-    draining.set(false);
-    if (!queue.isEmpty()) {
-      scheduleDrain(); // handed over after the last poll, while this drain still ran
+    } finally {
+      draining.set(false);
+      if (!queue.isEmpty()) {
+        scheduleDrain(); // handed over after the last poll, or left for a later turn
+      }
     }
   }
 

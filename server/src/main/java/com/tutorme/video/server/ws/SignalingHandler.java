@@ -316,13 +316,17 @@ public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocke
       enterRoom(join, access);
     } else {
       joining = true; // until it has arrived; nothing is read meanwhile
-      LoopAffinity.move(ctx.channel(), outbox, liveness, target, () -> {
+      boolean moving = LoopAffinity.move(ctx.channel(), outbox, liveness, target, () -> {
         joining = false;
         stats.movedOnJoin();
         if (ctx.channel().isActive() && !Closer.isClosing(ctx.channel())) {
           enterRoom(join, access);
         }
       }, this::gone);
+      if (!moving) { // the target loop is shutting down: the server is stopping
+        joining = false;
+        enterRoom(join, access);
+      }
     }
   }
 

@@ -1,25 +1,18 @@
 package com.tutorme.video.server.ws;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tutorme.video.server.ServerConfig;
 import com.tutorme.video.server.http.ApiServer;
-import com.tutorme.video.server.room.PeerSink;
 import com.tutorme.video.storage.BookingMode;
 import com.tutorme.video.storage.BookingStatus;
 import com.tutorme.video.storage.VideoSession;
-import io.netty.channel.EventLoop;
-import io.netty.util.concurrent.EventExecutor;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -97,93 +90,19 @@ class LoopAffinityIT {
     }
   }
 
-  /**
-   * A connection moved live, while its partner on another loop streams to it, receives every
-   * message in order. The old loop is held up just after the move began, so that the stream
-   * piles up while Netty has yet to hand the connection over: work queued to the old loop then
-   * must not be overtaken by work that finds the connection already on the new one.
-   */
-  @Test
-  void aConnectionMovedLiveReceivesWhatItsPartnerSendsInOrder() throws Exception {
-    try (ApiServer api = ApiServer.start(config -> fourLoops(config).withSignaling(
-        SignalingSettings.DEFAULTS.withLoopAffinity(false)))) {
-      List<WsClient> clients = new ArrayList<>();
-      try {
-        VideoSession session = lesson(api);
-        WsClient[] pair = bothJoined(api, session, clients);
-        WsClient student = pair[0];
-        WsClient tutor = pair[1];
-        SessionLoops.of(api, session);
-        List<PeerSink> sinks = api.server.rooms().sinksOf(session.id());
-        ChannelPeerSink studentSink = (ChannelPeerSink) sinks.get(0);
-        ChannelPeerSink tutorSink = (ChannelPeerSink) sinks.get(1);
-        EventLoop from = studentSink.channel().eventLoop();
-        if (tutorSink.channel().eventLoop() == from) { // dealt the same loop: split them first
-          tutorSink.moveTo(otherLoop(from));
-          await().atMost(Duration.ofSeconds(5))
-              .until(() -> tutorSink.channel().eventLoop() != from);
-        }
-        EventLoop to = tutorSink.channel().eventLoop();
-        long movesBefore = api.server.signalingStats().liveMoves();
-
-        CountDownLatch release = new CountDownLatch(1);
-        studentSink.moveTo(to); // queued to the student's loop, ahead of the hold-up
-        from.execute(() -> {
-          try {
-            release.await(10, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        });
-        for (int i = 1; i <= 20; i++) {
-          tutor.send("{\"type\":\"chat\",\"text\":\"t" + i + "\"}");
-        }
-        release.countDown();
-        for (int i = 21; i <= 60; i++) {
-          tutor.send("{\"type\":\"chat\",\"text\":\"t" + i + "\"}");
-        }
-
-        List<String> received = new ArrayList<>();
-        List<String> expected = new ArrayList<>();
-        for (int i = 1; i <= 60; i++) {
-          received.add(student.next("chat").get("text").asText());
-          expected.add("t" + i);
-        }
-        assertThat(received).isEqualTo(expected);
-        assertThat(api.server.signalingStats().liveMoves()).isEqualTo(movesBefore + 1);
-        assertThat(SessionLoops.of(api, session)).containsExactly(to);
-        student.send("{\"type\":\"chat\",\"text\":\"moved\"}");
-        assertThat(tutor.awaitType("chat").get("text").asText()).isEqualTo("moved");
-      } finally {
-        clients.forEach(WsClient::close);
-      }
-    }
-  }
-
-  /** Another loop of the same group. */
-  private static EventLoop otherLoop(EventLoop than) {
-    for (EventExecutor loop : than.parent()) {
-      if (loop != than) {
-        return (EventLoop) loop;
-      }
-    }
-    throw new AssertionError("the server has one loop");
-  }
-
   @Test
   void withAffinityOffPeersStayWhereTheyWereAccepted() throws Exception {
     try (ApiServer api = ApiServer.start(config -> fourLoops(config).withSignaling(
         SignalingSettings.DEFAULTS.withLoopAffinity(false).withMessagesPerLoop(0)))) {
-      List<WsClient> clients = new ArrayList<>();
+      List<JoinedLesson> lessons = new ArrayList<>();
       Set<Integer> loopsPerSession = new HashSet<>();
       try {
         for (int i = 0; i < 6; i++) {
-          VideoSession session = lesson(api);
-          bothJoined(api, session, clients);
-          loopsPerSession.add(SessionLoops.of(api, session).size());
+          lessons.add(JoinedLesson.open(api, STUDENT, TUTOR));
+          loopsPerSession.add(SessionLoops.of(api, lessons.get(i).session()).size());
         }
       } finally {
-        clients.forEach(WsClient::close);
+        lessons.forEach(JoinedLesson::close);
       }
       // The control for the first test: without the move, some pair is split.
       assertThat(loopsPerSession).contains(2);
@@ -194,17 +113,6 @@ class LoopAffinityIT {
   private static VideoSession lesson(ApiServer api) {
     return api.booking("b-" + UUID.randomUUID(), STUDENT, TUTOR, BookingMode.ONLINE,
         BookingStatus.CONFIRMED).session().orElseThrow();
-  }
-
-  /** A student and a tutor connected, in that order, and joined; the student saw the tutor. */
-  private static WsClient[] bothJoined(ApiServer api, VideoSession session,
-      List<WsClient> clients) {
-    WsClient student = connect(api, "student", clients);
-    WsClient tutor = connect(api, "tutor", clients);
-    student.join(session.sessionToken());
-    tutor.join(session.sessionToken());
-    student.next("user-joined");
-    return new WsClient[] {student, tutor};
   }
 
   private static WsClient connect(ApiServer api, String role, List<WsClient> clients) {

@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tutorme.video.server.ServerConfig;
 import com.tutorme.video.server.http.ApiServer;
-import com.tutorme.video.storage.BookingMode;
-import com.tutorme.video.storage.BookingStatus;
 import com.tutorme.video.storage.VideoSession;
 import io.netty.channel.EventLoop;
 import java.time.Duration;
@@ -37,25 +35,18 @@ class LoopBalancerIT {
   @Test
   void sessionsSpreadUnderLoadAndGatherWhenItFallsLosingNothing() throws Exception {
     try (ApiServer api = ApiServer.start(LoopBalancerIT::fourLoops)) {
-      List<VideoSession> sessions = new ArrayList<>();
-      List<WsClient[]> pairs = new ArrayList<>();
+      List<JoinedLesson> lessons = new ArrayList<>();
       try {
         for (int i = 0; i < SESSIONS; i++) {
-          VideoSession session = lesson(api);
-          WsClient student = WsClient.connect(api.server.port(), api.token(STUDENT, "student"));
-          WsClient tutor = WsClient.connect(api.server.port(), api.token(TUTOR, "tutor"));
-          pairs.add(new WsClient[] {student, tutor});
-          student.join(session.sessionToken());
-          tutor.join(session.sessionToken());
-          student.next("user-joined");
-          sessions.add(session);
+          lessons.add(JoinedLesson.open(api, STUDENT, TUTOR));
         }
+        List<VideoSession> sessions = lessons.stream().map(JoinedLesson::session).toList();
         // Dealt round the four loops on connecting, the first peers were moved to the one loop
         // in use on joining, and their partners followed.
         assertThat(api.server.eventLoopsInUse()).isEqualTo(1);
         assertThat(loopsOf(api, sessions)).hasSize(1);
 
-        Traffic traffic = new Traffic(pairs);
+        Traffic traffic = new Traffic(lessons);
         traffic.start(30); // 4 sessions x 2 peers x 30 a second: 240/s, over 20 per loop
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
           assertThat(api.server.eventLoopsInUse()).isEqualTo(4);
@@ -72,20 +63,15 @@ class LoopBalancerIT {
         assertThat(api.server.signalingStats().liveMoves()).isGreaterThan(spreadMoves);
 
         int sent = traffic.stop();
-        for (WsClient[] pair : pairs) {
-          assertThat(chats(pair[1], sent)).as("the student's, in order")
+        for (JoinedLesson lesson : lessons) {
+          assertThat(chats(lesson.tutor(), sent)).as("the student's, in order")
               .isEqualTo(numbered("s", sent));
-          assertThat(chats(pair[0], sent)).as("the tutor's, in order")
+          assertThat(chats(lesson.student(), sent)).as("the tutor's, in order")
               .isEqualTo(numbered("t", sent));
-        }
-        for (WsClient[] pair : pairs) {
-          assertThat(pair[0].isClosed() || pair[1].isClosed()).isFalse();
+          assertThat(lesson.student().isClosed() || lesson.tutor().isClosed()).isFalse();
         }
       } finally {
-        pairs.forEach(pair -> {
-          pair[0].close();
-          pair[1].close();
-        });
+        lessons.forEach(JoinedLesson::close);
       }
     }
   }
@@ -95,25 +81,17 @@ class LoopBalancerIT {
     try (ApiServer api = ApiServer.start(config -> fourLoops(config).withSignaling(
         SignalingSettings.DEFAULTS.withMessagesPerLoop(0)))) {
       assertThat(api.server.eventLoopsInUse()).isEqualTo(4);
-      List<VideoSession> sessions = new ArrayList<>();
-      List<WsClient> clients = new ArrayList<>();
+      List<JoinedLesson> lessons = new ArrayList<>();
       try {
         for (int i = 0; i < SESSIONS; i++) {
-          VideoSession session = lesson(api);
-          WsClient student = WsClient.connect(api.server.port(), api.token(STUDENT, "student"));
-          WsClient tutor = WsClient.connect(api.server.port(), api.token(TUTOR, "tutor"));
-          clients.add(student);
-          clients.add(tutor);
-          student.join(session.sessionToken());
-          tutor.join(session.sessionToken());
-          student.next("user-joined");
-          sessions.add(session);
+          lessons.add(JoinedLesson.open(api, STUDENT, TUTOR));
         }
         // The control for the first test: sessions stay on the loops they were dealt.
-        assertThat(loopsOf(api, sessions)).hasSizeGreaterThan(1);
+        assertThat(loopsOf(api, lessons.stream().map(JoinedLesson::session).toList()))
+            .hasSizeGreaterThan(1);
         assertThat(api.server.signalingStats().liveMoves()).isZero();
       } finally {
-        clients.forEach(WsClient::close);
+        lessons.forEach(JoinedLesson::close);
       }
     }
   }
@@ -154,13 +132,13 @@ class LoopBalancerIT {
    * test sets (under the per-connection limit of 50 a second), from one thread.
    */
   private static final class Traffic {
-    private final List<WsClient[]> pairs;
+    private final List<JoinedLesson> lessons;
     private final AtomicInteger roundsPerSecond = new AtomicInteger();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private CompletableFuture<Integer> rounds;
 
-    Traffic(List<WsClient[]> pairs) {
-      this.pairs = pairs;
+    Traffic(List<JoinedLesson> lessons) {
+      this.lessons = lessons;
     }
 
     void start(int perSecond) {
@@ -170,9 +148,9 @@ class LoopBalancerIT {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60); // bounded
         while (!stopping.get() && System.nanoTime() < deadline) {
           round++;
-          for (WsClient[] pair : pairs) {
-            pair[0].send("{\"type\":\"chat\",\"text\":\"s" + round + "\"}");
-            pair[1].send("{\"type\":\"chat\",\"text\":\"t" + round + "\"}");
+          for (JoinedLesson lesson : lessons) {
+            lesson.student().send("{\"type\":\"chat\",\"text\":\"s" + round + "\"}");
+            lesson.tutor().send("{\"type\":\"chat\",\"text\":\"t" + round + "\"}");
           }
           try {
             TimeUnit.MILLISECONDS.sleep(1000 / roundsPerSecond.get()); // pacing, not waiting
@@ -194,11 +172,6 @@ class LoopBalancerIT {
       stopping.set(true);
       return rounds.get(10, TimeUnit.SECONDS);
     }
-  }
-
-  private static VideoSession lesson(ApiServer api) {
-    return api.booking("b-" + UUID.randomUUID(), STUDENT, TUTOR, BookingMode.ONLINE,
-        BookingStatus.CONFIRMED).session().orElseThrow();
   }
 
   private static ServerConfig fourLoops(ServerConfig config) {
