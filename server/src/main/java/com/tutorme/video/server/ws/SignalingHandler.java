@@ -72,8 +72,7 @@ public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocke
   private LivenessTimer liveness;
   private ChannelHandlerContext ctx;
   private Peer peer;
-  /** A text message arriving in fragments, until its last; null between messages. */
-  private ByteBuf fragments;
+  private final FragmentedText fragments = new FragmentedText();
   private boolean joining;
   private int refusedInARow;
 
@@ -139,11 +138,10 @@ public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocke
       if (text.isFinalFragment()) {
         onText(text.content()); // nearly every message: one frame, no copy
       } else {
-        dropFragments();
-        fragments = ctx.alloc().heapBuffer(2 * text.content().readableBytes());
+        fragments.begin(ctx.alloc(), 2 * text.content().readableBytes());
         addFragment(text);
       }
-    } else if (frame instanceof ContinuationWebSocketFrame more && fragments != null) {
+    } else if (frame instanceof ContinuationWebSocketFrame more && fragments.isOpen()) {
       addFragment(more);
     } else if (frame instanceof PingWebSocketFrame ping) {
       if (!Closer.isClosing(ctx.channel())) {
@@ -156,37 +154,22 @@ public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocke
     } // a pong: the liveness timer counted its arrival already
   }
 
-  /**
-   * Gathers a message sent in fragments, here rather than in a WebSocketFrameAggregator: that
-   * would be one more pipeline stage for every frame, for the rare message that comes in parts.
-   */
   private void addFragment(WebSocketFrame frame) {
-    if (fragments.readableBytes() + frame.content().readableBytes() > Limits.MAX_FRAME_BYTES) {
-      dropFragments();
+    if (!fragments.add(frame)) {
       sink.close(CloseCode.MESSAGE_TOO_BIG);
-      return;
-    }
-    fragments.writeBytes(frame.content());
-    if (frame.isFinalFragment()) {
+    } else if (frame.isFinalFragment()) {
       try {
-        onText(fragments);
+        onText(fragments.whole());
       } finally {
-        dropFragments();
+        fragments.drop();
       }
-    }
-  }
-
-  private void dropFragments() {
-    if (fragments != null) {
-      fragments.release();
-      fragments = null;
     }
   }
 
   @Override
   public void handlerRemoved(ChannelHandlerContext ctx) {
     liveness.pause();
-    dropFragments();
+    fragments.drop();
   }
 
   private void onText(ByteBuf utf8) {
@@ -241,7 +224,7 @@ public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocke
   /** The connection is closed: out of the room, timer stopped, buffers released. */
   private void gone() {
     liveness.pause();
-    dropFragments();
+    fragments.drop();
     if (peer != null) {
       rooms.leave(peer);
       peer = null;
