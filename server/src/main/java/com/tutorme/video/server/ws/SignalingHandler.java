@@ -31,7 +31,6 @@ import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
-import io.netty.util.concurrent.FastThreadLocal;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
@@ -48,13 +47,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
   private static final Logger log = LoggerFactory.getLogger(SignalingHandler.class);
-  /** Each loop's copy of the message being read; a message is at most MAX_FRAME_BYTES. */
-  private static final FastThreadLocal<byte[]> SCRATCH = new FastThreadLocal<>() {
-    @Override
-    protected byte[] initialValue() {
-      return new byte[Limits.MAX_FRAME_BYTES];
-    }
-  };
 
   private final Principal principal;
   private final SessionService sessions;
@@ -176,19 +168,9 @@ public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocke
     if (Closer.isClosing(ctx.channel())) {
       return; // closed for cause: nothing more it sends is acted on
     }
-    // Read from the frame's bytes: no string of the frame. A direct buffer's are copied into
-    // the loop's scratch array, which the decoder is done with before anything else runs.
     int length = utf8.readableBytes();
-    byte[] bytes;
-    int offset;
-    if (utf8.hasArray()) {
-      bytes = utf8.array();
-      offset = utf8.arrayOffset() + utf8.readerIndex();
-    } else {
-      bytes = length <= Limits.MAX_FRAME_BYTES ? SCRATCH.get() : new byte[length];
-      offset = 0;
-      utf8.getBytes(utf8.readerIndex(), bytes, 0, length);
-    }
+    byte[] bytes = FrameBytes.array(utf8);
+    int offset = FrameBytes.offset(utf8);
     if (!Utf8.isValid(bytes, offset, length)) { // every text message, as RFC 6455 asks
       sink.close(CloseCode.INVALID_PAYLOAD);
       return;
