@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads the messages a lesson sends most (ice-candidate, offer, answer, ping) in one streaming
@@ -46,24 +48,36 @@ final class CommonMessageReader {
 
   /**
    * The rest of one JSON object: each field to {@link #read}, which knows some by name; the
-   * others are ignored, as databind ignores them, but a second type is unusual, as is a known
-   * field given twice.
+   * others are ignored, as databind ignores them. Unusual, and so declined: a second type, any
+   * field given twice (databind refuses those), and an unknown object or array, inside which
+   * this reader does not look for repeated fields.
    */
   private abstract static class Fields<T> {
     private int seen;
+    /** Names of the unknown fields, made only when a frame has one (browsers' do not). */
+    private List<String> unknown;
 
     final T readAll(JsonParser parser) throws IOException {
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String name = parser.currentName();
         JsonToken value = parser.nextToken();
         if (!read(parser, name, value)) {
-          if (name.equals("type")) {
-            throw DECLINE;
-          }
-          parser.skipChildren();
+          skipUnknown(name, value);
         }
       }
       return build();
+    }
+
+    private void skipUnknown(String name, JsonToken value) {
+      if (name.equals("type") || value.isStructStart()) {
+        throw DECLINE;
+      }
+      if (unknown == null) {
+        unknown = new ArrayList<>(2);
+      } else if (unknown.contains(name)) {
+        throw DECLINE;
+      }
+      unknown.add(name);
     }
 
     /** Reads a known field (its first token is {@code value}); false for an unknown one. */

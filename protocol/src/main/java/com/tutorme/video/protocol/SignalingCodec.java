@@ -1,9 +1,11 @@
 package com.tutorme.video.protocol;
 
 import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -22,6 +24,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns frames into {@link ClientMessage}s and {@link ServerMessage}s into frames, with the one
@@ -29,13 +32,24 @@ import java.util.List;
  * a {@link ProtocolException} with {@code INVALID_MESSAGE} and a message naming the problem.
  */
 public final class SignalingCodec {
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
+  /** A frame is at most 64 KiB, but nesting costs stack: deep documents are refused early. */
+  private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+      .maxNestingDepth(Limits.MAX_JSON_DEPTH)
+      .maxStringLength(Limits.MAX_FRAME_BYTES)
+      .maxNumberLength(32)
+      .build();
+
+  private static final ObjectMapper MAPPER = JsonMapper.builder(
+          JsonFactory.builder().streamReadConstraints(LIMITS).build())
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES) // newer clients may add fields
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
       .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
       .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS) // "true" is not a boolean
+      // A field given twice has two meanings: a browser's JSON.parse keeps the last value,
+      // other parsers the first. Which one the sender meant cannot be known, so neither is.
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .build();
 
   static {
@@ -44,18 +58,39 @@ public final class SignalingCodec {
         CoercionInputShape.Boolean)) {
       MAPPER.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
     }
-    // A frame is at most 64 KiB, but nesting costs stack: refuse deep documents early.
-    MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-        .maxNestingDepth(Limits.MAX_JSON_DEPTH)
-        .maxStringLength(Limits.MAX_FRAME_BYTES)
-        .maxNumberLength(32)
-        .build());
+  }
+
+  /**
+   * The streaming reader's parsers: as the mapper's, but leaving repeated fields to the
+   * reader, which declines them itself without the set of names per object Jackson would
+   * allocate for every relayed message.
+   */
+  private static final JsonFactory COMMON_PARSERS = MAPPER.getFactory().rebuild()
+      .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .streamReadConstraints(LIMITS)
+      .build();
+
+  /**
+   * Reads a refused frame whatever it repeats, to say what is wrong with it. (A reader of the
+   * mapper's set to allow repeated fields still refuses them in Jackson 2.20.)
+   */
+  private static final ObjectMapper LENIENT = lenientCopy();
+
+  private static ObjectMapper lenientCopy() {
+    ObjectMapper copy = MAPPER.copy(); // with a copy of the factory, which this changes
+    copy.disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
+    return copy;
   }
 
   private SignalingCodec() {}
 
   public static ObjectMapper mapper() {
     return MAPPER;
+  }
+
+  /** The parsers of the streaming reader of common messages. */
+  static JsonFactory commonParsers() {
+    return COMMON_PARSERS;
   }
 
   /**
@@ -86,7 +121,7 @@ public final class SignalingCodec {
       first++;
     }
     if (first < end && frame[first] == '{' && !hasZeroInFirstFour(frame, offset, end)) {
-      ClientMessage common = CommonMessageReader.read(MAPPER.getFactory(), frame, offset, length);
+      ClientMessage common = CommonMessageReader.read(COMMON_PARSERS, frame, offset, length);
       if (common != null) {
         return common;
       }
@@ -118,13 +153,18 @@ public final class SignalingCodec {
   private static ProtocolException explain(String frame, Exception failure) {
     JsonNode tree;
     try {
-      tree = MAPPER.readTree(frame);
+      tree = LENIENT.readTree(frame);
     } catch (StreamConstraintsException e) {
       return ProtocolException.invalid("the message is nested too deeply or too long");
     } catch (JsonProcessingException e) {
       return ProtocolException.invalid("the message is not valid JSON");
     }
     String ref = refOf(tree);
+    Optional<String> repeated = DuplicateFields.first(frame);
+    if (repeated.isPresent()) {
+      return new ProtocolException(ErrorCode.INVALID_MESSAGE,
+          DuplicateFields.message(repeated.get()), ref);
+    }
     JsonNode type = tree.get("type");
     if (type == null || !type.isTextual() || type.asText().isEmpty()) {
       return new ProtocolException(ErrorCode.INVALID_MESSAGE, "a message needs a type", ref);
@@ -159,7 +199,7 @@ public final class SignalingCodec {
 
   private static boolean isJson(String frame) {
     try {
-      MAPPER.readTree(frame);
+      LENIENT.readTree(frame);
       return true;
     } catch (JsonProcessingException e) {
       return false;

@@ -106,6 +106,12 @@ class SignalingCodecTest {
       "trailing garbage         | {\"type\":\"ping\"} x                             | not valid",
       "candidate not an object  | {\"type\":\"ice-candidate\",\"candidate\":\"c\"}  | candidate",
       "boolean as a string      | {\"type\":\"media-state\",\"audio\":\"true\",\"video\":true,\"screen\":false} | audio",
+      "a relayed field twice    | {\"type\":\"offer\",\"sdp\":\"a\",\"sdp\":\"b\"}  | field 'sdp' is given more than once",
+      "a nested field twice     | {\"type\":\"ice-candidate\",\"candidate\":{\"candidate\":\"a\",\"candidate\":\"b\"}} | field 'candidate' is given more than once",
+      "the type twice           | {\"type\":\"ping\",\"type\":\"leave\"}        | field 'type' is given more than once",
+      "an unknown field twice   | {\"type\":\"ping\",\"x\":1,\"x\":1}            | field 'x' is given more than once",
+      "a join's token twice     | {\"type\":\"join-session\",\"sessionToken\":\"a\",\"sessionToken\":\"b\"} | field 'sessionToken' is given more than once",
+      "twice deep inside        | {\"type\":\"chat\",\"text\":\"hi\",\"x\":[{\"k\":1,\"k\":2}]} | field 'k' is given more than once",
   })
   void malformedFramesAreInvalidMessages(String name, String frame, String expected) {
     assertThatThrownBy(() -> SignalingCodec.decode(frame))
@@ -172,6 +178,10 @@ class SignalingCodecTest {
     assertThatThrownBy(() -> SignalingCodec.decode("{\"type\":\"nope\",\"id\":\"m-8\"}"))
         .isInstanceOfSatisfying(ProtocolException.class,
             e -> assertThat(e.ref()).isEqualTo("m-8"));
+    assertThatThrownBy(() -> SignalingCodec.decode(
+        "{\"type\":\"offer\",\"id\":\"m-9\",\"sdp\":\"a\",\"sdp\":\"b\"}"))
+        .isInstanceOfSatisfying(ProtocolException.class,
+            e -> assertThat(e.ref()).isEqualTo("m-9"));
   }
 
   @Test

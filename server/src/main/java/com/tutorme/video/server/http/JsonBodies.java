@@ -2,6 +2,7 @@ package com.tutorme.video.server.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,9 +10,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.tutorme.video.protocol.DuplicateFields;
 import com.tutorme.video.protocol.ErrorCode;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -25,6 +28,9 @@ public final class JsonBodies {
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      // A field given twice has two meanings (the last value to a browser, the first to some
+      // parsers); which one the caller meant cannot be known, so neither is taken.
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .build();
 
   static {
@@ -58,7 +64,9 @@ public final class JsonBodies {
     } catch (JsonMappingException e) {
       throw new ApiException(ErrorCode.INVALID_REQUEST, describe(e));
     } catch (JsonProcessingException e) {
-      throw new ApiException(ErrorCode.INVALID_REQUEST, "request body is not valid JSON");
+      String body = new String(request.body(), StandardCharsets.UTF_8);
+      throw new ApiException(ErrorCode.INVALID_REQUEST, DuplicateFields.first(body)
+          .map(DuplicateFields::message).orElse("request body is not valid JSON"));
     } catch (IOException e) {
       throw new ApiException(ErrorCode.INVALID_REQUEST, "request body could not be read");
     }

@@ -84,6 +84,9 @@ class BookingApiIT {
         .replace("2026-12-01T15:00:00Z", "yesterday"));
     HttpResponse<String> badId = api.client.put("/api/bookings/" + "x".repeat(65), service,
         body("ONLINE", "PENDING"));
+    // Which status is meant? A browser's parser would take the last, others the first.
+    HttpResponse<String> statusTwice = put(service, body("ONLINE", "CANCELLED")
+        .replace("\"status\"", "\"status\":\"CONFIRMED\",\"status\""));
 
     assertThat(badMode.statusCode()).isEqualTo(400);
     assertThat(json(badMode).at("/error/message").asText()).contains("ONLINE", "IN_PERSON");
@@ -91,5 +94,11 @@ class BookingApiIT {
     assertThat(errorCode(missing)).isEqualTo("INVALID_REQUEST");
     assertThat(errorCode(badDate)).isEqualTo("INVALID_REQUEST");
     assertThat(errorCode(badId)).isEqualTo("INVALID_REQUEST");
+    assertThat(errorCode(statusTwice)).isEqualTo("INVALID_REQUEST");
+    assertThat(json(statusTwice).at("/error/message").asText())
+        .isEqualTo("field 'status' is given more than once");
+    assertThat(api.client.get("/api/video/session?bookingId=" + bookingId,
+        api.token("stu", "student")).statusCode()).as("no session from a refused body")
+        .isEqualTo(404);
   }
 }

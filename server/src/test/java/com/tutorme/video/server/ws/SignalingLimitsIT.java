@@ -71,6 +71,8 @@ class SignalingLimitsIT {
       "missing field        | {\"type\":\"join-session\"}   | INVALID_MESSAGE",
       "wrong field type     | {\"type\":\"chat\",\"text\":7} | INVALID_MESSAGE",
       "deep nesting         | {\"type\":\"chat\",\"text\":\"x\",\"a\":[[[[[[[[[[[[]]]]]]]]]]]]} | INVALID_MESSAGE",
+      "a field twice        | {\"type\":\"join-session\",\"sessionToken\":\"a\",\"sessionToken\":\"b\"} | INVALID_MESSAGE",
+      "a relayed field twice | {\"type\":\"offer\",\"sdp\":\"v=0\",\"sdp\":\"v=1\"} | INVALID_MESSAGE",
       "relay before join    | {\"type\":\"chat\",\"text\":\"hi\"} | NOT_JOINED",
   })
   void badMessagesGetAnErrorAndTheConnectionLives(String name, String frame, String code) {
