@@ -22,6 +22,7 @@ public final class DuplicateFields {
    * allow them still refuses them in Jackson 2.20). No recursion below, so any depth is safe.
    */
   private static final JsonFactory PARSERS = new JsonFactory();
+
   private DuplicateFields() {}
 
   /**

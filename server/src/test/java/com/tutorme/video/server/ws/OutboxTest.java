@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Work for a connection moving between event loops waits for it to arrive and then runs in the
  * order handed over, ahead of anything newer. (An embedded channel's loop is the test's
- * thread, so every call here is "on the loop"; LoopAffinityIT hands work over from others.)
+ * thread, so every call here is "on the loop"; OutboxAcrossLoopsTest hands work over from
+ * another thread to real loops.)
  */
 class OutboxTest {
   private final EmbeddedChannel channel = new EmbeddedChannel();
