@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Reads the messages a lesson sends most (ice-candidate, offer, answer, ping) in one streaming
@@ -49,13 +47,16 @@ final class CommonMessageReader {
   /**
    * The rest of one JSON object: each field to {@link #read}, which knows some by name; the
    * others are ignored, as databind ignores them. Unusual, and so declined: a second type, any
-   * field given twice (databind refuses those), and an unknown object or array, inside which
-   * this reader does not look for repeated fields.
+   * field given twice (databind refuses those), an unknown object or array, inside which this
+   * reader does not look for repeated fields, and more than two unknown fields: comparing each
+   * with all before it would cost a frame of thousands of them quadratic time on the loop,
+   * where databind's check takes a set of names.
    */
   private abstract static class Fields<T> {
     private int seen;
-    /** Names of the unknown fields, made only when a frame has one (browsers' do not). */
-    private List<String> unknown;
+    /** The unknown fields' names, the first two (browsers send none; a newer client a few). */
+    private String firstUnknown;
+    private String secondUnknown;
 
     final T readAll(JsonParser parser) throws IOException {
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -72,12 +73,13 @@ final class CommonMessageReader {
       if (name.equals("type") || value.isStructStart()) {
         throw DECLINE;
       }
-      if (unknown == null) {
-        unknown = new ArrayList<>(2);
-      } else if (unknown.contains(name)) {
-        throw DECLINE;
+      if (firstUnknown == null) {
+        firstUnknown = name;
+      } else if (secondUnknown == null && !name.equals(firstUnknown)) {
+        secondUnknown = name;
+      } else {
+        throw DECLINE; // given twice, or a third: databind's to read
       }
-      unknown.add(name);
     }
 
     /** Reads a known field (its first token is {@code value}); false for an unknown one. */

@@ -161,9 +161,9 @@ public final class SignalingCodec {
     }
     String ref = refOf(tree);
     Optional<String> repeated = DuplicateFields.first(frame);
-    if (repeated.isPresent()) {
+    if (repeated.isPresent()) { // neither of two ids is echoed
       return new ProtocolException(ErrorCode.INVALID_MESSAGE,
-          DuplicateFields.message(repeated.get()), ref);
+          DuplicateFields.message(repeated.get()), repeated.get().equals("id") ? null : ref);
     }
     JsonNode type = tree.get("type");
     if (type == null || !type.isTextual() || type.asText().isEmpty()) {

@@ -42,6 +42,14 @@ class CommonMessageReaderTest {
     assertThat(read("{\"type\":\"ping\",\"x\":1,\"x\":2}")).isNull(); // databind refuses
     assertThat(read("{\"type\":\"ping\",\"x\":{\"a\":1}}")).isNull(); // not looked into
     assertThat(read("{\"type\":\"ping\",\"x\":[1]}")).isNull();
+    assertThat(read("{\"type\":\"ping\",\"x\":1,\"y\":2}")).isNotNull(); // two: a newer client
+    assertThat(read("{\"type\":\"ping\",\"x\":1,\"y\":2,\"z\":3}")).isNull();
+    // Thousands of distinct unknown fields: declined at the third, not compared with each other.
+    StringBuilder many = new StringBuilder("{\"type\":\"ping\"");
+    for (int i = 0; many.length() < 60_000; i++) {
+      many.append(",\"f").append(i).append("\":0");
+    }
+    assertThat(read(many.append('}').toString())).isNull();
     assertThat(read("{\"type\":\"ping\"} {}")).isNull();
     assertThat(read("{\"type\":\"offer\",\"sdp\":5}")).isNull();
     assertThat(read("{\"type\":\"offer\",\"sdp\":\"\"}")).isNull(); // invalid: databind says why

@@ -182,6 +182,8 @@ class SignalingCodecTest {
         "{\"type\":\"offer\",\"id\":\"m-9\",\"sdp\":\"a\",\"sdp\":\"b\"}"))
         .isInstanceOfSatisfying(ProtocolException.class,
             e -> assertThat(e.ref()).isEqualTo("m-9"));
+    assertThatThrownBy(() -> SignalingCodec.decode("{\"type\":\"ping\",\"id\":\"a\",\"id\":\"b\"}"))
+        .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.ref()).isNull());
   }
 
   @Test

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The HTTP API's JSON: request bodies read strictly into records (unknown fields are errors, so
@@ -62,14 +63,21 @@ public final class JsonBodies {
       }
       return value;
     } catch (JsonMappingException e) {
-      throw new ApiException(ErrorCode.INVALID_REQUEST, describe(e));
+      // A field repeated inside a nested value reaches here wrapped: name it all the same.
+      throw new ApiException(ErrorCode.INVALID_REQUEST,
+          repeatedField(request).orElseGet(() -> describe(e)));
     } catch (JsonProcessingException e) {
-      String body = new String(request.body(), StandardCharsets.UTF_8);
-      throw new ApiException(ErrorCode.INVALID_REQUEST, DuplicateFields.first(body)
-          .map(DuplicateFields::message).orElse("request body is not valid JSON"));
+      throw new ApiException(ErrorCode.INVALID_REQUEST,
+          repeatedField(request).orElse("request body is not valid JSON"));
     } catch (IOException e) {
       throw new ApiException(ErrorCode.INVALID_REQUEST, "request body could not be read");
     }
+  }
+
+  /** What to say of a body that gives a field twice, if it does. */
+  private static Optional<String> repeatedField(ApiRequest request) {
+    return DuplicateFields.first(new String(request.body(), StandardCharsets.UTF_8))
+        .map(DuplicateFields::message);
   }
 
   private static String describe(JsonMappingException e) {
