@@ -14,16 +14,28 @@ mkdirSync(ARTIFACTS, { recursive: true });
 const JAR = process.env.TUTORME_JAR ?? join(here, '..', '..', 'server', 'target', 'tutorme-video-server.jar');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
+/** The environment minus JWT settings, which would take the server out of development mode. */
+function inheritedEnv() {
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('JWT_')));
+}
+
 /** Starts the server on a free port; resolves with {baseUrl, stop}. */
 export function startServer(env = {}) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'tutorme-e2e-'));
+  const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'tutorme-e2e-'));
   const child = spawn('java', ['-jar', JAR], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, WS_PING_INTERVAL_MS: '2000', ...env },
+    env: { ...inheritedEnv(), PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, WS_PING_INTERVAL_MS: '2000', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Killed with this process too, should it end without stopping the server.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.removeListener('exit', killOnExit));
   let output = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL'); // not left holding the port
+      reject(new Error(`server did not start:\n${output}`));
+    }, 60_000);
     const onData = (chunk) => {
       output += chunk;
       const match = output.match(/listening on http:\/\/[^:]+:(\d+)/);
@@ -32,13 +44,23 @@ export function startServer(env = {}) {
         resolve({
           baseUrl: `http://127.0.0.1:${match[1]}`,
           output: () => output,
-          stop: () => new Promise((done) => { child.once('exit', done); child.kill('SIGTERM'); }),
+          stop: () => stop(child),
         });
       }
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
     child.once('exit', (code) => reject(new Error(`server exited ${code}:\n${output}`)));
+  });
+}
+
+/** Stops the server as an operator would (SIGTERM), killing it if it has not gone in 15 s. */
+function stop(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    const kill = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('exit', () => { clearTimeout(kill); done(); });
+    child.kill('SIGTERM');
   });
 }
 

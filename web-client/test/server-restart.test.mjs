@@ -4,7 +4,8 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, launchBrowser, eventually, framesDecoded, receivingVideo } from './harness.mjs';
@@ -19,9 +20,30 @@ let server;
 let browser;
 
 after(async () => {
-  await browser?.close();
-  await server?.stop();
+  try {
+    await browser?.close();
+  } finally {
+    await server?.stop();
+    rmSync(DATA_DIR, { recursive: true, force: true });
+  }
 });
+
+/**
+ * A free port below the kernel's ephemeral range (32768 and up here): while the server is
+ * away the pages keep dialling its port, and a port in that range could meanwhile be taken
+ * by an outgoing connection (even one connected to itself), and the restart could not bind.
+ */
+async function freePortBelowEphemeralRange() {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = 20_000 + Math.floor(Math.random() * 10_000);
+    const free = await new Promise((resolve) => {
+      const probe = createServer().once('error', () => resolve(false));
+      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error('no free port between 20000 and 30000');
+}
 
 /** An HS256 token as the booking app would mint it. */
 function token(sub, name, role) {
@@ -56,9 +78,9 @@ async function open(baseUrl, bookingId, jwt) {
 
 const statusOf = (page) => page.locator('#status').getAttribute('data-state');
 
-test('a lesson survives a restart of the signaling server', async () => {
-  server = await startServer(env(0));
-  const port = new URL(server.baseUrl).port;
+test('a lesson survives a restart of the signaling server', { timeout: 240_000 }, async () => {
+  const port = await freePortBelowEphemeralRange();
+  server = await startServer(env(port));
   browser = await launchBrowser();
   const bookingId = await bookLesson(server.baseUrl);
   const student = await open(server.baseUrl, bookingId, token('stu', 'Sam Student', 'student'));
