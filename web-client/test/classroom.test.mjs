@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { writeFileSync, appendFileSync } from 'node:fs';
-import { startServer, launchBrowser, eventually, receivingVideo, ARTIFACTS } from './harness.mjs';
+import { startServer, launchBrowser, eventually, receivingVideo, statusOf, chatReaches, ARTIFACTS } from './harness.mjs';
 
 let server;
 let browser;
@@ -33,8 +33,6 @@ async function open(url, label) {
   return page;
 }
 
-const statusOf = (page) => page.locator('#status').getAttribute('data-state');
-
 test('student and tutor see and hear each other, and the page says so', async () => {
   const student = await open(demo.student.url, 'student');
   await eventually('the waiting message', () => student.locator('#waiting').isVisible());
@@ -55,13 +53,8 @@ test('student and tutor see and hear each other, and the page says so', async ()
   await tutor.getByRole('button', { name: /Unmute/ }).click();
   await eventually('the muted badge to go', async () => !(await student.locator('#remote-muted').isVisible()));
 
-  // Chat both ways.
-  await student.getByRole('button', { name: /Chat/ }).click();
-  await student.locator('#chat-input').fill('Hello, can you hear me?');
-  await student.locator('#chat-input').press('Enter');
-  await tutor.getByRole('button', { name: /Chat/ }).click();
-  await eventually('the chat line', async () =>
-    (await tutor.locator('#chat-log').textContent()).includes('Hello, can you hear me?'));
+  // Chat.
+  await chatReaches(student, tutor, 'Hello, can you hear me?');
 
   // The student switches camera: the tutor keeps receiving frames.
   await student.getByRole('button', { name: /Settings/ }).click();

@@ -109,3 +109,16 @@ export async function receivingVideo(page, label) {
   });
   await eventually(`${label}'s decoded frames to rise`, async () => (await framesDecoded(page)) > first + 5);
 }
+
+/** The classroom's connection status on this page (its data-state). */
+export const statusOf = (page) => page.locator('#status').getAttribute('data-state');
+
+/** Sends a chat line from one page and waits until the other page shows it. */
+export async function chatReaches(from, to, text) {
+  await from.getByRole('button', { name: /Chat/ }).click();
+  await from.locator('#chat-input').fill(text);
+  await from.locator('#chat-input').press('Enter');
+  await to.getByRole('button', { name: /Chat/ }).click();
+  await eventually(`the chat line "${text}"`, async () =>
+    (await to.locator('#chat-log').textContent()).includes(text));
+}

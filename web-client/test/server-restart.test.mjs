@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, launchBrowser, eventually, framesDecoded, receivingVideo } from './harness.mjs';
+import { startServer, launchBrowser, eventually, framesDecoded, receivingVideo, statusOf, chatReaches } from './harness.mjs';
 
 // A configured secret, not development mode, whose secret is new at every start: the pages'
 // tokens must still be good when the server comes back.
@@ -76,8 +76,6 @@ async function open(baseUrl, bookingId, jwt) {
   return page;
 }
 
-const statusOf = (page) => page.locator('#status').getAttribute('data-state');
-
 test('a lesson survives a restart of the signaling server', { timeout: 240_000 }, async () => {
   const port = await freePortBelowEphemeralRange();
   server = await startServer(env(port));
@@ -104,12 +102,7 @@ test('a lesson survives a restart of the signaling server', { timeout: 240_000 }
     await eventually(`the ${label} to be connected again`, async () => (await statusOf(page)) === 'connected', 30_000);
   }
   // Signaling is back, not only the media: a chat line crosses the new server.
-  await student.getByRole('button', { name: /Chat/ }).click();
-  await student.locator('#chat-input').fill('Are you still there?');
-  await student.locator('#chat-input').press('Enter');
-  await tutor.getByRole('button', { name: /Chat/ }).click();
-  await eventually('the chat line after the restart', async () =>
-    (await tutor.locator('#chat-log').textContent()).includes('Are you still there?'));
+  await chatReaches(student, tutor, 'Are you still there?');
   await receivingVideo(tutor, 'the tutor after the restart');
   assert.ok((await framesDecoded(student)) > 0);
 });
