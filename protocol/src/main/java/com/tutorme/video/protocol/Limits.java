@@ -14,6 +14,16 @@ public final class Limits {
   public static final int MAX_FRAME_BYTES = 64 * 1024;
   /** Deepest JSON nesting accepted; real messages nest three levels. */
   public static final int MAX_JSON_DEPTH = 8;
+  /**
+   * Most JSON tokens in a message: each field name, each value, and each object's or array's
+   * opening and closing bracket. The largest real message, an ICE candidate with an id, has 19.
+   */
+  public static final int MAX_JSON_TOKENS = 256;
+  /**
+   * Longest field name, in UTF-8 bytes as the server reads frames (the protocol's names are
+   * ASCII, where bytes and characters agree); the longest real one has 16.
+   */
+  public static final int MAX_FIELD_NAME_CHARS = 64;
   /** Longest SDP accepted in an offer or answer. */
   public static final int MAX_SDP_CHARS = 60 * 1024;
   /** Longest ICE candidate line. */

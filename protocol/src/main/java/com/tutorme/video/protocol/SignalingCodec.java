@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
@@ -32,15 +31,8 @@ import java.util.Optional;
  * a {@link ProtocolException} with {@code INVALID_MESSAGE} and a message naming the problem.
  */
 public final class SignalingCodec {
-  /** A frame is at most 64 KiB, but nesting costs stack: deep documents are refused early. */
-  private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
-      .maxNestingDepth(Limits.MAX_JSON_DEPTH)
-      .maxStringLength(Limits.MAX_FRAME_BYTES)
-      .maxNumberLength(32)
-      .build();
-
   private static final ObjectMapper MAPPER = JsonMapper.builder(
-          JsonFactory.builder().streamReadConstraints(LIMITS).build())
+          JsonFactory.builder().streamReadConstraints(JsonConstraints.MESSAGES).build())
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES) // newer clients may add fields
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -67,7 +59,7 @@ public final class SignalingCodec {
    */
   private static final JsonFactory COMMON_PARSERS = MAPPER.getFactory().rebuild()
       .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .streamReadConstraints(LIMITS)
+      .streamReadConstraints(JsonConstraints.MESSAGES)
       .build();
 
   /**
@@ -155,7 +147,7 @@ public final class SignalingCodec {
     try {
       tree = LENIENT.readTree(frame);
     } catch (StreamConstraintsException e) {
-      return ProtocolException.invalid("the message is nested too deeply or too long");
+      return ProtocolException.invalid(overLimit(e));
     } catch (JsonProcessingException e) {
       return ProtocolException.invalid("the message is not valid JSON");
     }
@@ -177,14 +169,17 @@ public final class SignalingCodec {
         && e.getCause() instanceof IllegalArgumentException invalid) {
       return new ProtocolException(ErrorCode.INVALID_MESSAGE, invalid.getMessage(), ref);
     }
-    if (failure instanceof StreamConstraintsException) {
-      return new ProtocolException(ErrorCode.INVALID_MESSAGE,
-          "the message is nested too deeply or too long", ref);
+    if (failure instanceof StreamConstraintsException e) {
+      return new ProtocolException(ErrorCode.INVALID_MESSAGE, overLimit(e), ref);
     }
     if (failure instanceof MismatchedInputException e) {
       return new ProtocolException(ErrorCode.INVALID_MESSAGE, mismatch(e), ref);
     }
     return new ProtocolException(ErrorCode.INVALID_MESSAGE, "the message is not valid", ref);
+  }
+
+  private static String overLimit(StreamConstraintsException e) {
+    return "the message " + JsonConstraints.describe(e, JsonConstraints.MESSAGES);
   }
 
   private static boolean startsLikeAnObject(String frame) {

@@ -186,6 +186,53 @@ class SignalingCodecTest {
         .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.ref()).isNull());
   }
 
+  /** A ping with {@code fields} unknown fields: 4 + 2 × fields tokens. */
+  static String pingWithFields(int fields) {
+    StringBuilder frame = new StringBuilder("{\"type\":\"ping\"");
+    for (int i = 0; i < fields; i++) {
+      frame.append(",\"f").append(i).append("\":").append(i);
+    }
+    return frame.append('}').toString();
+  }
+
+  @Test
+  void framesThatWouldCostFarMoreThanTheyCarryAreRefusedNamingTheBound() {
+    String largestReal = "{\"type\":\"ice-candidate\",\"to\":\"p2\",\"id\":\"c-1\","
+        + "\"candidate\":{\"candidate\":\"candidate:1 1 udp 1 10.0.0.1 5000 typ host\","
+        + "\"sdpMid\":\"0\",\"sdpMLineIndex\":0,\"usernameFragment\":\"abcd\"}}";
+    int fieldsThatFit = (Limits.MAX_JSON_TOKENS - 4) / 2;
+    String name = "n".repeat(Limits.MAX_FIELD_NAME_CHARS);
+
+    assertDecodesBothWays(largestReal);
+    assertDecodesBothWays(pingWithFields(fieldsThatFit));
+    assertDecodesBothWays("{\"type\":\"ping\",\"" + name + "\":1}");
+    assertRefusedBothWays(pingWithFields(fieldsThatFit + 1),
+        "the message has more than 256 JSON tokens (field names, values and brackets)");
+    assertRefusedBothWays(pingWithFields(3_000),
+        "the message has more than 256 JSON tokens (field names, values and brackets)");
+    assertRefusedBothWays("{\"type\":\"ping\",\"" + name + "n\":1}",
+        "the message has a field name longer than 64 characters");
+    assertRefusedBothWays("{\"type\":\"ping\",\"x\":" + "9".repeat(33) + "}",
+        "the message has a number longer than 32 characters");
+    // Only a string, not a frame, can be longer than the frame limit.
+    assertThatThrownBy(() -> SignalingCodec.decode("{\"type\":\"offer\",\"sdp\":\""
+        + "a".repeat(Limits.MAX_FRAME_BYTES + 1) + "\"}"))
+        .hasMessage("the message is too long");
+  }
+
+  private static void assertDecodesBothWays(String frame) {
+    byte[] bytes = frame.getBytes(StandardCharsets.UTF_8);
+    assertThat(SignalingCodec.decodeUtf8(bytes, 0, bytes.length))
+        .isEqualTo(SignalingCodec.decode(frame));
+  }
+
+  private static void assertRefusedBothWays(String frame, String message) {
+    byte[] bytes = frame.getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> SignalingCodec.decode(frame)).hasMessage(message);
+    assertThatThrownBy(() -> SignalingCodec.decodeUtf8(bytes, 0, bytes.length))
+        .hasMessage(message);
+  }
+
   @Test
   void deepNestingAndOversizedFieldsAreRefused() {
     String deep = "{\"type\":\"chat\",\"text\":\"x\",\"x\":" + "[".repeat(50) + "]".repeat(50)
@@ -196,7 +243,7 @@ class SignalingCodecTest {
         + "\"}";
 
     assertThatThrownBy(() -> SignalingCodec.decode(deep)).isInstanceOf(ProtocolException.class)
-        .hasMessageContaining("nested too deeply");
+        .hasMessage("the message is nested more than 8 levels deep");
     assertThatThrownBy(() -> SignalingCodec.decode(longSdp))
         .isInstanceOf(ProtocolException.class).hasMessageContaining("sdp is longer");
     assertThatThrownBy(() -> SignalingCodec.decode(longChat))

@@ -1,5 +1,6 @@
 package com.tutorme.video.server.http;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.tutorme.video.protocol.DuplicateFields;
 import com.tutorme.video.protocol.ErrorCode;
+import com.tutorme.video.protocol.JsonConstraints;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +26,18 @@ import java.util.Optional;
  * a typo is reported instead of ignored), responses written with ISO-8601 timestamps.
  */
 public final class JsonBodies {
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
+  /**
+   * Request bodies are already bounded in bytes; these bound nesting too, so a deep body is
+   * cheap, and names, which Jackson keeps in a table shared by every parser of the mapper (up to
+   * 6,000 of them: a long name a request would hold megabytes there).
+   */
+  private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+      .maxNestingDepth(32)
+      .maxNameLength(64)
+      .build();
+
+  private static final ObjectMapper MAPPER = JsonMapper.builder(
+          JsonFactory.builder().streamReadConstraints(LIMITS).build())
       .addModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -33,12 +46,6 @@ public final class JsonBodies {
       // parsers); which one the caller meant cannot be known, so neither is taken.
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .build();
-
-  static {
-    // Request bodies are already bounded in bytes; bound nesting too, so a deep body is cheap.
-    MAPPER.getFactory().setStreamReadConstraints(
-        StreamReadConstraints.builder().maxNestingDepth(32).build());
-  }
 
   private JsonBodies() {}
 
@@ -64,14 +71,20 @@ public final class JsonBodies {
       return value;
     } catch (JsonMappingException e) {
       // A field repeated inside a nested value reaches here wrapped: name it all the same.
-      throw new ApiException(ErrorCode.INVALID_REQUEST,
-          repeatedField(request).orElseGet(() -> describe(e)));
+      throw new ApiException(ErrorCode.INVALID_REQUEST, overLimit(e)
+          .or(() -> repeatedField(request)).orElseGet(() -> describe(e)));
     } catch (JsonProcessingException e) {
-      throw new ApiException(ErrorCode.INVALID_REQUEST,
-          repeatedField(request).orElse("request body is not valid JSON"));
+      throw new ApiException(ErrorCode.INVALID_REQUEST, overLimit(e)
+          .or(() -> repeatedField(request)).orElse("request body is not valid JSON"));
     } catch (IOException e) {
       throw new ApiException(ErrorCode.INVALID_REQUEST, "request body could not be read");
     }
+  }
+
+  /** What to say of a body that crossed one of the bounds, if it did. */
+  private static Optional<String> overLimit(JsonProcessingException e) {
+    return JsonConstraints.crossedIn(e)
+        .map(crossed -> "request body " + JsonConstraints.describe(crossed, LIMITS));
   }
 
   /** What to say of a body that gives a field twice, if it does. */

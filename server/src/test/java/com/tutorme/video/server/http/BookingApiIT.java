@@ -87,6 +87,10 @@ class BookingApiIT {
     // Which status is meant? A browser's parser would take the last, others the first.
     HttpResponse<String> statusTwice = put(service, body("ONLINE", "CANCELLED")
         .replace("\"status\"", "\"status\":\"CONFIRMED\",\"status\""));
+    // Jackson keeps the names it reads in a table shared by every request: long ones are
+    // refused before they are kept.
+    HttpResponse<String> longName = put(service, body("ONLINE", "PENDING")
+        .replace("{", "{\"" + "n".repeat(10_000) + "\":1,"));
 
     assertThat(badMode.statusCode()).isEqualTo(400);
     assertThat(json(badMode).at("/error/message").asText()).contains("ONLINE", "IN_PERSON");
@@ -97,6 +101,9 @@ class BookingApiIT {
     assertThat(errorCode(statusTwice)).isEqualTo("INVALID_REQUEST");
     assertThat(json(statusTwice).at("/error/message").asText())
         .isEqualTo("field 'status' is given more than once");
+    assertThat(longName.statusCode()).isEqualTo(400);
+    assertThat(json(longName).at("/error/message").asText())
+        .isEqualTo("request body has a field name longer than 64 characters");
     assertThat(api.client.get("/api/video/session?bookingId=" + bookingId,
         api.token("stu", "student")).statusCode()).as("no session from a refused body")
         .isEqualTo(404);

@@ -88,6 +88,33 @@ class SignalingLimitsIT {
     assertTheOtherRoomStillWorks();
   }
 
+  /**
+   * Frames within 64 KiB that would cost the loop far more than they carry (thousands of
+   * fields), or leave long names in the parser's shared table, are refused unread.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "thousands of fields | 3000  | 1  | more than 256 JSON tokens",
+      "a long field name   | 1     | 10000 | field name longer than 64 characters",
+  })
+  void costlyFramesAreRefusedNamingTheBound(String name, int fields, int nameLength,
+      String message) {
+    StringBuilder frame = new StringBuilder("{\"type\":\"ping\",\"id\":\"costly\"");
+    for (int i = 0; i < fields; i++) {
+      frame.append(",\"").append("n".repeat(nameLength)).append(i).append("\":").append(i);
+    }
+    try (WsClient client = connect("costly-" + UUID.randomUUID())) {
+      client.send(frame.append('}').toString());
+      JsonNode error = client.next("error");
+
+      assertThat(error.get("code").asText()).isEqualTo("INVALID_MESSAGE");
+      assertThat(error.get("message").asText()).contains(message);
+      client.send("{\"type\":\"ping\",\"id\":\"alive\"}");
+      assertThat(client.next("pong").get("ref").asText()).isEqualTo("alive");
+    }
+    assertTheOtherRoomStillWorks();
+  }
+
   @Test
   void theRefOfABadMessageIsEchoed() {
     try (WsClient client = connect("ref-" + UUID.randomUUID())) {
