@@ -17,7 +17,7 @@ public final class JsonConstraints {
    *   <li>nesting: each level is a frame of the reader's stack;
    *   <li>tokens: a frame of thousands of distinct fields took 2–4 ms, so one connection
    *       within its message rate could keep a third of an event loop busy;
-   *   <li>name length: Jackson keeps the field names it has read, up to 6,000 of them, in a
+   *   <li>name length: Jackson keeps the field names it has read, thousands of them, in a
    *       table shared by every parser of a mapper. Names of 49 KB, one a frame, held 300 MB
    *       there after 3,000 frames.
    * </ul>
@@ -25,7 +25,7 @@ public final class JsonConstraints {
   public static final StreamReadConstraints MESSAGES = StreamReadConstraints.builder()
       .maxNestingDepth(Limits.MAX_JSON_DEPTH)
       .maxTokenCount(Limits.MAX_JSON_TOKENS)
-      .maxNameLength(Limits.MAX_FIELD_NAME_CHARS)
+      .maxNameLength(Limits.MAX_FIELD_NAME_BYTES)
       .maxStringLength(Limits.MAX_FRAME_BYTES)
       .maxNumberLength(32)
       .build();
@@ -54,7 +54,7 @@ public final class JsonConstraints {
           + " JSON tokens (field names, values and brackets)";
     }
     if (what.startsWith("Name length")) {
-      return "has a field name longer than " + limits.getMaxNameLength() + " characters";
+      return "has a field name longer than " + limits.getMaxNameLength() + " bytes";
     }
     if (what.startsWith("Document nesting depth")) {
       return "is nested more than " + limits.getMaxNestingDepth() + " levels deep";

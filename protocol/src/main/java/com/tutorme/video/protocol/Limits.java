@@ -20,10 +20,10 @@ public final class Limits {
    */
   public static final int MAX_JSON_TOKENS = 256;
   /**
-   * Longest field name, in UTF-8 bytes as the server reads frames (the protocol's names are
-   * ASCII, where bytes and characters agree); the longest real one has 16.
+   * Longest field name, in UTF-8 bytes (the protocol's names are ASCII, where bytes and
+   * characters agree); the longest real one has 16.
    */
-  public static final int MAX_FIELD_NAME_CHARS = 64;
+  public static final int MAX_FIELD_NAME_BYTES = 64;
   /** Longest SDP accepted in an offer or answer. */
   public static final int MAX_SDP_CHARS = 60 * 1024;
   /** Longest ICE candidate line. */

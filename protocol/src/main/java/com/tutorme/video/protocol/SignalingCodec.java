@@ -95,8 +95,10 @@ public final class SignalingCodec {
           ? "a message must be a JSON object with a type" : "the message is not valid JSON");
     }
     try {
-      return MAPPER.readValue(frame, ClientMessage.class);
-    } catch (JsonProcessingException | IllegalArgumentException e) {
+      byte[] bytes = readableBytes(frame);
+      return bytes == null ? MAPPER.readValue(frame, ClientMessage.class)
+          : MAPPER.readValue(bytes, ClientMessage.class);
+    } catch (IOException | IllegalArgumentException e) {
       throw explain(frame, e);
     }
   }
@@ -145,10 +147,10 @@ public final class SignalingCodec {
   private static ProtocolException explain(String frame, Exception failure) {
     JsonNode tree;
     try {
-      tree = LENIENT.readTree(frame);
+      tree = lenientTree(frame);
     } catch (StreamConstraintsException e) {
       return ProtocolException.invalid(overLimit(e));
-    } catch (JsonProcessingException e) {
+    } catch (IOException e) {
       return ProtocolException.invalid("the message is not valid JSON");
     }
     String ref = refOf(tree);
@@ -178,6 +180,21 @@ public final class SignalingCodec {
     return new ProtocolException(ErrorCode.INVALID_MESSAGE, "the message is not valid", ref);
   }
 
+  /**
+   * The frame's UTF-8 bytes, which Jackson reads as it reads frames, so that the bound on a
+   * name counts bytes on every path; null when a NUL is among the first four, which Jackson
+   * would take for UTF-16 or UTF-32 (such a frame is no JSON: its string says so).
+   */
+  private static byte[] readableBytes(String frame) {
+    byte[] bytes = frame.getBytes(StandardCharsets.UTF_8);
+    return hasZeroInFirstFour(bytes, 0, bytes.length) ? null : bytes;
+  }
+
+  private static JsonNode lenientTree(String frame) throws IOException {
+    byte[] bytes = readableBytes(frame);
+    return bytes == null ? LENIENT.readTree(frame) : LENIENT.readTree(bytes);
+  }
+
   private static String overLimit(StreamConstraintsException e) {
     return "the message " + JsonConstraints.describe(e, JsonConstraints.MESSAGES);
   }
@@ -194,9 +211,11 @@ public final class SignalingCodec {
 
   private static boolean isJson(String frame) {
     try {
-      LENIENT.readTree(frame);
+      lenientTree(frame);
       return true;
-    } catch (JsonProcessingException e) {
+    } catch (StreamConstraintsException e) {
+      return true; // JSON, only too much of it; what matters first is that it is no object
+    } catch (IOException e) {
       return false;
     }
   }

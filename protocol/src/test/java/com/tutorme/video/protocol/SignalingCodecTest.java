@@ -201,7 +201,7 @@ class SignalingCodecTest {
         + "\"candidate\":{\"candidate\":\"candidate:1 1 udp 1 10.0.0.1 5000 typ host\","
         + "\"sdpMid\":\"0\",\"sdpMLineIndex\":0,\"usernameFragment\":\"abcd\"}}";
     int fieldsThatFit = (Limits.MAX_JSON_TOKENS - 4) / 2;
-    String name = "n".repeat(Limits.MAX_FIELD_NAME_CHARS);
+    String name = "n".repeat(Limits.MAX_FIELD_NAME_BYTES);
 
     assertDecodesBothWays(largestReal);
     assertDecodesBothWays(pingWithFields(fieldsThatFit));
@@ -211,7 +211,12 @@ class SignalingCodecTest {
     assertRefusedBothWays(pingWithFields(3_000),
         "the message has more than 256 JSON tokens (field names, values and brackets)");
     assertRefusedBothWays("{\"type\":\"ping\",\"" + name + "n\":1}",
-        "the message has a field name longer than 64 characters");
+        "the message has a field name longer than 64 bytes");
+    // Bytes, not characters, on every path: 32 two-byte characters fit, 33 do not.
+    assertDecodesBothWays("{\"type\":\"ping\",\"" + "\u00e9".repeat(32) + "\":1}");
+    assertRefusedBothWays("{\"type\":\"ping\",\"id\":\"r1\",\"" + "\u00e9".repeat(33) + "\":1}",
+        "the message has a field name longer than 64 bytes");
+    assertRefusedBothWays("[" + "1,".repeat(300) + "1]", "a message must be a JSON object with a type");
     assertRefusedBothWays("{\"type\":\"ping\",\"x\":" + "9".repeat(33) + "}",
         "the message has a number longer than 32 characters");
     // Only a string, not a frame, can be longer than the frame limit.

@@ -27,12 +27,14 @@ import java.util.Optional;
  */
 public final class JsonBodies {
   /**
-   * Request bodies are already bounded in bytes; these bound nesting too, so a deep body is
-   * cheap, and names, which Jackson keeps in a table shared by every parser of the mapper (up to
-   * 6,000 of them: a long name a request would hold megabytes there).
+   * Request bodies are already bounded in bytes; these bound nesting and tokens too, so a
+   * deep or many-fielded body is cheap (no body has more than a dozen fields), and names, which
+   * Jackson keeps in a table shared by every parser of the mapper (thousands of them: a long
+   * name a request would hold megabytes there).
    */
   private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
       .maxNestingDepth(32)
+      .maxTokenCount(256)
       .maxNameLength(64)
       .build();
 

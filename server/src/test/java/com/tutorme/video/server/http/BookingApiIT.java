@@ -103,7 +103,7 @@ class BookingApiIT {
         .isEqualTo("field 'status' is given more than once");
     assertThat(longName.statusCode()).isEqualTo(400);
     assertThat(json(longName).at("/error/message").asText())
-        .isEqualTo("request body has a field name longer than 64 characters");
+        .isEqualTo("request body has a field name longer than 64 bytes");
     assertThat(api.client.get("/api/video/session?bookingId=" + bookingId,
         api.token("stu", "student")).statusCode()).as("no session from a refused body")
         .isEqualTo(404);

@@ -95,7 +95,7 @@ class SignalingLimitsIT {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "thousands of fields | 3000  | 1  | more than 256 JSON tokens",
-      "a long field name   | 1     | 10000 | field name longer than 64 characters",
+      "a long field name   | 1     | 10000 | field name longer than 64 bytes",
   })
   void costlyFramesAreRefusedNamingTheBound(String name, int fields, int nameLength,
       String message) {
