@@ -73,20 +73,24 @@ public final class JsonBodies {
       return value;
     } catch (JsonMappingException e) {
       // A field repeated inside a nested value reaches here wrapped: name it all the same.
-      throw new ApiException(ErrorCode.INVALID_REQUEST, overLimit(e)
-          .or(() -> repeatedField(request)).orElseGet(() -> describe(e)));
+      throw new ApiException(ErrorCode.INVALID_REQUEST,
+          boundOrRepeat(request, e).orElseGet(() -> describe(e)));
     } catch (JsonProcessingException e) {
-      throw new ApiException(ErrorCode.INVALID_REQUEST, overLimit(e)
-          .or(() -> repeatedField(request)).orElse("request body is not valid JSON"));
+      throw new ApiException(ErrorCode.INVALID_REQUEST,
+          boundOrRepeat(request, e).orElse("request body is not valid JSON"));
     } catch (IOException e) {
       throw new ApiException(ErrorCode.INVALID_REQUEST, "request body could not be read");
     }
   }
 
-  /** What to say of a body that crossed one of the bounds, if it did. */
-  private static Optional<String> overLimit(JsonProcessingException e) {
+  /**
+   * What to say of a body that crossed one of the bounds, or else gives a field twice (read
+   * again only then: a body over a bound is not read whole).
+   */
+  private static Optional<String> boundOrRepeat(ApiRequest request, JsonProcessingException e) {
     return JsonConstraints.crossedIn(e)
-        .map(crossed -> "request body " + JsonConstraints.describe(crossed, LIMITS));
+        .map(crossed -> "request body " + JsonConstraints.describe(crossed, LIMITS))
+        .or(() -> repeatedField(request));
   }
 
   /** What to say of a body that gives a field twice, if it does. */
