@@ -35,7 +35,9 @@ record Options(String scenario, String server, int pairs, int rate, int seconds,
         --seconds D         relay: measured duration; idle: time held; 1..600 (default 20)
         --lead-in L         relay and ramp: seconds sent at the (first) rate before anything
                             is measured, on the same pairs, so that the server's JIT compiler
-                            is done with what setting them up set off; 0..60 (default 5)
+                            is done with what setting them up set off; join-storm: seconds of
+                            untimed storms first, each on lessons of its own, so that the
+                            generator's own code is compiled; 0..60 (default 5)
         --connections N     join-storm and idle: connections, 2..20000 (default 2000 for
                             join-storm, 5000 for idle)
         --concurrency C     pairs connecting at once, 1..1000 (default 64)

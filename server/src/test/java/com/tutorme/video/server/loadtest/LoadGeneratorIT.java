@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tutorme.video.server.ServerConfig;
 import com.tutorme.video.server.TutorMeServer;
+import com.tutorme.video.storage.DatabaseSettings;
 import com.tutorme.video.storage.TestDatabases;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,21 +39,29 @@ class LoadGeneratorIT {
 
   @Test
   void shortJoinStormIdleAndRampRunsReportSaneFigures() throws Exception {
-    try (TutorMeServer server =
-        TutorMeServer.start(ServerConfig.local(TestDatabases.h2InMemory()))) {
+    DatabaseSettings database = TestDatabases.h2InMemory();
+    try (TutorMeServer server = TutorMeServer.start(ServerConfig.local(database))) {
       String url = "http://127.0.0.1:" + server.port();
       String pid = Long.toString(ProcessHandle.current().pid());
 
       Report storm = new JoinStormScenario(Options.parse(new String[] {"join-storm",
-          "--server", url, "--connections", "10", "--concurrency", "3", "--server-pid", pid}))
-          .run();
+          "--server", url, "--connections", "10", "--concurrency", "3", "--server-pid", pid,
+          "--lead-in", "1"})).run();
+      Report noLeadIn = new JoinStormScenario(Options.parse(new String[] {"join-storm",
+          "--server", url, "--connections", "4", "--lead-in", "0"})).run();
+      int booked = lessonsBooked(database);
       Report idle = new IdleScenario(Options.parse(new String[] {"idle", "--server", url,
           "--connections", "6", "--seconds", "1", "--server-pid", pid})).run();
 
       assertThat(storm.json()).containsEntry("connections", 10);
       assertThat((Double) storm.json().get("joinsPerSecond")).isPositive();
       assertThat((Double) storm.json().get("generatorCpuMsPerJoin")).isPositive();
-      assertThat(storm.summary()).contains("join-storm: 10 connections");
+      assertThat(storm.summary()).contains("join-storm: 10 connections")
+          .contains("after 1 s of untimed ones");
+      assertThat(storm.json()).containsEntry("afterLeadIn", true);
+      assertThat(noLeadIn.json()).containsEntry("afterLeadIn", false);
+      assertThat(booked - 5 - 2).as("the lead-in's lessons: its own, 5 a storm, at least one")
+          .isPositive().matches(n -> n % 5 == 0, "whole storms of 5");
       assertThat(idle.json()).containsEntry("stillOpen", 6L);
       assertThat(idle.json().get("serverRssKbAfter")).isNotNull();
 
@@ -105,5 +118,16 @@ class LoadGeneratorIT {
     assertThat(Options.parse(new String[] {"relay"}).pairs()).isEqualTo(500);
     assertThat(Options.parse(new String[] {"idle"}).connections()).isEqualTo(5000);
     assertThat(Options.parse(new String[] {"join-storm"}).connections()).isEqualTo(2000);
+  }
+
+  /** Bookings the generator made, read from the server's database. */
+  private static int lessonsBooked(DatabaseSettings database) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(database.jdbcUrl(),
+        database.user(), database.password());
+        ResultSet count = connection.createStatement()
+            .executeQuery("SELECT COUNT(*) FROM booking WHERE id LIKE 'lt-%'")) {
+      count.next();
+      return count.getInt(1);
+    }
   }
 }
