@@ -2,17 +2,21 @@ package com.tutorme.video.server.loadtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.tutorme.video.server.ServerConfig;
 import com.tutorme.video.server.TutorMeServer;
 import com.tutorme.video.storage.DatabaseSettings;
 import com.tutorme.video.storage.TestDatabases;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 
 /** Short runs of every scenario against the real server: sane figures, not speed targets. */
@@ -96,6 +100,29 @@ class LoadGeneratorIT {
     assertThat(result.sent()).isBetween(350L, 400L);
     assertThat(result.delivered()).isEqualTo(result.sent());
     return result;
+  }
+
+  @Test
+  void aRunWithNoServerToReachIsExplainedInOneLine() throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    String url = "http://127.0.0.1:" + closedPort;
+    Options storm = Options.parse(new String[] {"join-storm", "--server", url});
+    Options bare = Options.parse(new String[] {"relay", "--bare", "--server", url,
+        "--pairs", "1", "--seconds", "1"});
+
+    Throwable stormFailure = catchThrowable(() -> new JoinStormScenario(storm).run());
+    Throwable bareFailure = catchThrowable(() -> new RelayScenario(bare).run());
+
+    assertThat(LoadTest.explain(stormFailure, storm))
+        .isEqualTo("nothing answers at " + url
+            + "; start the server (scripts/run) or pass --server");
+    assertThat(LoadTest.explain(bareFailure, bare))
+        .isEqualTo("nothing answers at " + url + " (start it with scripts/loadtest bare-relay)");
+    assertThat(LoadTest.explain(new ExecutionException(new IOException("HTTP 401")), storm))
+        .isEqualTo("the run failed: java.io.IOException: HTTP 401");
   }
 
   @Test
