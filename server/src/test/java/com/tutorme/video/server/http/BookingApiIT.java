@@ -106,6 +106,7 @@ class BookingApiIT {
     assertThat(json(statusTwice).at("/error/message").asText())
         .isEqualTo("field 'status' is given more than once");
     assertThat(nestedTwice.statusCode()).isEqualTo(400);
+    assertThat(errorCode(nestedTwice)).isEqualTo("INVALID_REQUEST");
     assertThat(json(nestedTwice).at("/error/message").asText())
         .isEqualTo("field 'a' is given more than once");
     assertThat(longName.statusCode()).isEqualTo(400);
