@@ -70,8 +70,14 @@ final class Fixtures {
         HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
       throw new IOException("could not get " + what + ": HTTP " + response.statusCode() + " "
-          + response.body());
+          + oneLine(response.body()));
     }
     return JSON.readTree(response.body());
+  }
+
+  /** A response body fit for one line of error: another server's HTML page may be long. */
+  private static String oneLine(String body) {
+    String flat = body.replaceAll("\\s+", " ").strip();
+    return flat.length() > 300 ? flat.substring(0, 300) + "…" : flat;
   }
 }

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -14,66 +13,76 @@ import org.HdrHistogram.Recorder;
  * N connections authenticate and join sessions in pairs as fast as bounded concurrency allows.
  * Bookings and tokens are made first and not timed; what is timed is connect, upgrade (token
  * check), join (one database read) and presence, until both peers of a pair see each other.
+ * The first run in a process leads in with untimed storms (--lead-in-storms), so that what is
+ * timed is not code being compiled.
  */
 final class JoinStormScenario {
   private final Options options;
+  private Fixtures fixtures;
+  private boolean ledIn;
 
   JoinStormScenario(Options options) {
     this.options = options;
   }
 
+  /** One timed storm; the first call leads in. */
   Report run() throws Exception {
+    if (fixtures == null) {
+      fixtures = new Fixtures(options);
+    }
     try (Clients clients = new Clients()) {
-      boolean leadIn = options.leadInSeconds() > 0;
-      if (leadIn) {
+      if (!ledIn) {
         leadIn(clients);
+        ledIn = true;
       }
-      return storm(clients, leadIn);
+      return storm(clients);
     }
   }
 
   /**
-   * Untimed storms, each on lessons of its own, until --lead-in seconds of joining have passed.
-   * In a fresh generator the first storm measured mostly the generator's own code being
-   * compiled (1,100 joins/s where the next two held 3,075 and 3,644, 2026-12-01; one storm
-   * before was not enough), and on a shared machine a generator's CPU is taken from the
-   * server's.
+   * Untimed storms, each on lessons of its own. Without them, the first storm in a fresh
+   * generator measured 1,100 joins/s where the next two held 3,075 and 3,644 (2026-12-01). A
+   * count, not a time: the compilers wait for code to run so many times, and a cold storm is
+   * slow (two storms filled 5 s of joining on a fresh server, and the three timed after them
+   * held 1,600–1,900 joins/s at 0.65 ms of server CPU each).
    */
   private void leadIn(Clients clients) throws Exception {
-    URI server = URI.create(options.server());
-    long budget = TimeUnit.SECONDS.toNanos(options.leadInSeconds());
-    for (long joining = 0; joining < budget; ) {
-      List<Lessons.Tickets> lessons = Lessons.prepare(options, options.connections() / 2);
-      long start = System.nanoTime();
-      Lessons.closeAll(Lessons.join(clients.bootstrap, server, lessons, options.concurrency(),
-          new Recorder(3)));
-      joining += System.nanoTime() - start;
+    for (int storm = 0; storm < options.leadInStorms(); storm++) {
+      System.err.printf(Locale.ROOT, "join-storm: untimed lead-in storm %d of %d%n", storm + 1,
+          options.leadInStorms());
+      List<Lessons.Tickets> lessons = Lessons.prepare(fixtures, options.connections() / 2);
+      Lessons.closeAll(join(clients, lessons, new Recorder(3)));
     }
   }
 
-  private Report storm(Clients clients, boolean afterLeadIn) throws Exception {
+  private Report storm(Clients clients) throws Exception {
     int pairs = options.connections() / 2;
-    List<Lessons.Tickets> lessons = Lessons.prepare(options, pairs);
+    List<Lessons.Tickets> lessons = Lessons.prepare(fixtures, pairs);
     Recorder ready = new Recorder(3);
     List<WsPeer[]> joined = new ArrayList<>();
     ProcessStats before = ProcessStats.of(options.serverPid());
     long selfBefore = ProcessStats.selfCpuMillis();
     long start = System.nanoTime();
     try {
-      joined.addAll(Lessons.join(clients.bootstrap, URI.create(options.server()), lessons,
-          options.concurrency(), ready));
+      joined.addAll(join(clients, lessons, ready));
       double seconds = (System.nanoTime() - start) / 1e9;
       ProcessStats after = ProcessStats.of(options.serverPid());
       double selfPerJoin = (ProcessStats.selfCpuMillis() - selfBefore) / (pairs * 2.0);
       return report(pairs * 2, seconds, ready.getIntervalHistogram(), before, after,
-          selfPerJoin, afterLeadIn);
+          selfPerJoin);
     } finally {
       Lessons.closeAll(joined);
     }
   }
 
+  private List<WsPeer[]> join(Clients clients, List<Lessons.Tickets> lessons, Recorder ready)
+      throws Exception {
+    return Lessons.join(clients.bootstrap, URI.create(options.server()), lessons,
+        options.concurrency(), ready);
+  }
+
   private Report report(int joins, double seconds, Histogram ready, ProcessStats before,
-      ProcessStats after, double generatorCpuPerJoin, boolean afterLeadIn) {
+      ProcessStats after, double generatorCpuPerJoin) {
     double perSecond = joins / seconds;
     double cpuPerJoin = before.cpuMillis() < 0 ? -1
         : (after.cpuMillis() - before.cpuMillis()) / (double) joins;
@@ -81,7 +90,7 @@ final class JoinStormScenario {
     json.put("scenario", "join-storm");
     json.put("connections", joins);
     json.put("concurrency", options.concurrency());
-    json.put("afterLeadIn", afterLeadIn);
+    json.put("leadInStorms", options.leadInStorms());
     json.put("joinsPerSecond", Report.round(perSecond));
     json.put("pairReadyMs", Map.of("p50", ms(ready, 50), "p99", ms(ready, 99),
         "max", Report.round(ready.getMaxValue() / 1000.0)));
@@ -94,7 +103,9 @@ final class JoinStormScenario {
           server      %s ms CPU per join
           generator   %.2f ms CPU per join
         """, joins, options.concurrency(),
-        afterLeadIn ? ", after " + options.leadInSeconds() + " s of untimed ones" : "",
+        options.leadInStorms() == 0 ? "" : String.format(Locale.ROOT,
+            ", after %d untimed storm%s", options.leadInStorms(),
+            options.leadInStorms() == 1 ? "" : "s"),
         perSecond, seconds, ms(ready, 50), ms(ready, 99),
         cpuPerJoin < 0 ? "n/a (no --server-pid)"
             : String.format(Locale.ROOT, "%.2f", cpuPerJoin), generatorCpuPerJoin);

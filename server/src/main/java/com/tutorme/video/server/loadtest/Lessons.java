@@ -2,6 +2,7 @@ package com.tutorme.video.server.loadtest;
 
 import com.tutorme.video.server.auth.Role;
 import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelFuture;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.HdrHistogram.Recorder;
 
 /** Lessons for a run: bookings and tokens made through the API, then pairs joined over /ws. */
@@ -22,27 +24,35 @@ final class Lessons {
 
   /**
    * Lessons booked at once. Three requests each, one lesson after another, took 7–12 s to
-   * prepare a storm of 2,000 connections that then lasted 2–3 s (and the join-storm's lead-in
-   * prepares several); eight at a time, about 4 s (2026-12-01).
+   * prepare a storm of 2,000 connections that then joined in under 3 s (under 1 s once warm;
+   * and the join-storm's lead-in prepares several); eight at a time, about 4 s (2026-12-01).
    */
   private static final int PREPARE_CONCURRENCY = 8;
+  /** How long a pair may take to connect, join and see each other. */
+  private static final int PAIR_TIMEOUT_SECONDS = 60;
 
   private Lessons() {}
 
   /**
-   * Creates {@code count} confirmed online bookings with fresh users; not timed. The bare
-   * relay has no API and checks nothing: it only needs a session token per pair.
+   * Tickets for {@code count} lessons: for the bare relay, which has no API and checks
+   * nothing, a session token per pair; else bookings made through the API, as below.
    */
   static List<Tickets> prepare(Options options, int count) throws Exception {
+    if (!options.bare()) {
+      return prepare(new Fixtures(options), count);
+    }
     String run = UUID.randomUUID().toString().substring(0, 8);
     List<Tickets> tickets = new ArrayList<>(count);
-    if (options.bare()) {
-      for (int i = 0; i < count; i++) {
-        tickets.add(new Tickets("bare-" + run + "-" + i, "none", "none"));
-      }
-      return tickets;
+    for (int i = 0; i < count; i++) {
+      tickets.add(new Tickets("bare-" + run + "-" + i, "none", "none"));
     }
-    Fixtures fixtures = new Fixtures(options);
+    return tickets;
+  }
+
+  /** Creates {@code count} confirmed online bookings with fresh users; not timed. */
+  static List<Tickets> prepare(Fixtures fixtures, int count) throws Exception {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    List<Tickets> tickets = new ArrayList<>(count);
     ExecutorService workers = Executors.newFixedThreadPool(PREPARE_CONCURRENCY);
     try {
       List<Future<Tickets>> pending = new ArrayList<>(count);
@@ -58,6 +68,9 @@ final class Lessons {
       }
       return tickets;
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
       throw e.getCause() instanceof Exception cause ? cause : e;
     } finally {
       workers.shutdownNow();
@@ -82,6 +95,7 @@ final class Lessons {
               (a, b) -> new WsPeer[] {a, b})
           .thenCompose(peers -> CompletableFuture.allOf(peers[0].partnerSeen,
               peers[1].partnerSeen).thenApply(ready -> peers))
+          .orTimeout(PAIR_TIMEOUT_SECONDS, TimeUnit.SECONDS) // or its permit is never released
           .whenComplete((peers, failure) -> {
             if (failure == null) {
               readyMicros.recordValue((System.nanoTime() - started) / 1000);
@@ -91,8 +105,16 @@ final class Lessons {
       pending.add(pair);
     }
     List<WsPeer[]> pairs = new ArrayList<>(lessons.size());
-    for (CompletableFuture<WsPeer[]> pair : pending) {
-      pairs.add(pair.get(60, TimeUnit.SECONDS));
+    for (int i = 0; i < pending.size(); i++) {
+      try {
+        pairs.add(pending.get(i).get());
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof TimeoutException) {
+          throw new TimeoutException("pair " + (i + 1) + " of " + pending.size()
+              + " did not see each other within " + PAIR_TIMEOUT_SECONDS + " s");
+        }
+        throw e;
+      }
     }
     return pairs;
   }
@@ -105,10 +127,21 @@ final class Lessons {
     });
   }
 
+  /**
+   * Closes every peer and waits, up to 5 s, until this side has closed their sockets, so that
+   * what comes next does not share the loops with the closing.
+   */
   static void closeAll(List<WsPeer[]> pairs) {
+    List<ChannelFuture> closing = new ArrayList<>(pairs.size() * 2);
     for (WsPeer[] pair : pairs) {
-      pair[0].close();
-      pair[1].close();
+      for (WsPeer peer : pair) {
+        peer.close().ifPresent(closing::add);
+      }
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    for (ChannelFuture closed : closing) {
+      closed.awaitUninterruptibly(Math.max(0, deadline - System.nanoTime()),
+          TimeUnit.NANOSECONDS);
     }
   }
 }

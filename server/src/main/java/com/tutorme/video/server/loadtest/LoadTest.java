@@ -2,7 +2,11 @@ package com.tutorme.video.server.loadtest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tutorme.video.server.NettyDefaults;
+import io.netty.channel.ConnectTimeoutException;
+import java.io.IOException;
 import java.net.ConnectException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeoutException;
 
 /** {@code scripts/loadtest}: runs one scenario against a running server and reports it. */
 public final class LoadTest {
@@ -22,19 +26,24 @@ public final class LoadTest {
       System.exit(0);
       return;
     }
+    // One scenario for every run: join-storm leads in on its first run only.
+    Callable<Report> scenario = switch (options.scenario()) {
+      case "join-storm" -> new JoinStormScenario(options)::run;
+      case "idle" -> new IdleScenario(options)::run;
+      case "ramp" -> new RampScenario(options)::run;
+      default -> () -> new RelayScenario(options).run().asReport();
+    };
     try {
       for (int run = 0; run < options.runs(); run++) {
-        Report report = switch (options.scenario()) {
-          case "join-storm" -> new JoinStormScenario(options).run();
-          case "idle" -> new IdleScenario(options).run();
-          case "ramp" -> new RampScenario(options).run();
-          default -> new RelayScenario(options).run().asReport();
-        };
+        Report report = scenario.call();
         System.out.print(report.summary());
         System.out.println(new ObjectMapper().writeValueAsString(report.json()));
       }
     } catch (Exception e) {
       System.err.println("loadtest: " + explain(e, options));
+      if (!expected(e)) {
+        e.printStackTrace(); // a fault of the generator's own: where it was matters
+      }
       System.exit(1);
     }
     System.exit(0);
@@ -42,15 +51,33 @@ public final class LoadTest {
 
   /** One line for a failed run, rather than a stack trace (futures wrap what went wrong). */
   static String explain(Throwable failure, Options options) {
-    Throwable root = failure;
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof ConnectException) {
-        return "nothing answers at " + options.server()
-            + (options.bare() ? " (start it with scripts/loadtest bare-relay)"
-                : "; start the server (scripts/run) or pass --server");
+      if (cause instanceof ConnectException && !(cause instanceof ConnectTimeoutException)) {
+        String detail = cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")";
+        if (cause.getMessage() != null && !cause.getMessage().contains("refused")) {
+          return "could not connect to " + options.server() + detail; // such as no ports left
+        }
+        return "nothing answers at " + options.server() + detail + (options.bare()
+            ? "; start the bare relay (scripts/loadtest bare-relay, port 18090) and pass"
+                + " --server http://127.0.0.1:18090"
+            : "; start the server (scripts/run) or pass --server");
       }
-      root = cause;
     }
-    return "the run failed: " + root;
+    return "the run failed: " + rootOf(failure);
+  }
+
+  /** A failure of the server or the network, not of the generator's own code. */
+  static boolean expected(Throwable failure) {
+    Throwable root = rootOf(failure);
+    return root instanceof IOException || root instanceof TimeoutException
+        || root instanceof IllegalStateException; // a join refused, a connection closed
+  }
+
+  private static Throwable rootOf(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root;
   }
 }

@@ -6,7 +6,7 @@ import java.util.Map;
 /** The generator's flags, each bounded so that no run is unbounded in count or time. */
 record Options(String scenario, String server, int pairs, int rate, int seconds, int messageBytes,
     long serverPid, String jwtSecret, int connections, int concurrency, int maxRate,
-    int runs, boolean bare, int leadInSeconds) {
+    int runs, boolean bare, int leadInSeconds, int leadInStorms) {
 
   static final String HELP = """
       Usage: scripts/loadtest relay|ramp|join-storm|idle [flags]
@@ -35,9 +35,11 @@ record Options(String scenario, String server, int pairs, int rate, int seconds,
         --seconds D         relay: measured duration; idle: time held; 1..600 (default 20)
         --lead-in L         relay and ramp: seconds sent at the (first) rate before anything
                             is measured, on the same pairs, so that the server's JIT compiler
-                            is done with what setting them up set off; join-storm: seconds of
-                            untimed storms first, each on lessons of its own, so that the
-                            generator's own code is compiled; 0..60 (default 5)
+                            is done with what setting them up set off; 0..60 (default 5)
+        --lead-in-storms S  join-storm: untimed storms of as many connections before the first
+                            measured one, each on lessons of its own, so that what is timed is
+                            not code being compiled, the generator's or the server's; 0..20
+                            (default 10; booking their lessons takes a few seconds each)
         --connections N     join-storm and idle: connections, 2..20000 (default 2000 for
                             join-storm, 5000 for idle)
         --concurrency C     pairs connecting at once, 1..1000 (default 64)
@@ -45,8 +47,7 @@ record Options(String scenario, String server, int pairs, int rate, int seconds,
         --message-bytes B   approximate size of each message, 100..8000 (default 300)
         --server-pid PID    the server's process id, to report its CPU and memory from /proc
         --jwt-secret S      the server's JWT_SECRET, when it is not in development mode
-        --runs K            run the scenario K times in this process, 1..10 (default 1); later
-                            runs meet a generator whose own code is compiled, not cold
+        --runs K            run the scenario K times in this process, 1..10 (default 1)
         --bare              relay and ramp only: the server is the bare relay (the floor the
                             real one is compared with, started with scripts/loadtest
                             bare-relay [port]), so no bookings or tokens are asked for
@@ -87,11 +88,12 @@ record Options(String scenario, String server, int pairs, int rate, int seconds,
         number(flags, "max-rate", 100_000, 1, 1_000_000),
         number(flags, "runs", 1, 1, 10),
         flags.containsKey("bare"),
-        number(flags, "lead-in", 5, 0, 60));
+        number(flags, "lead-in", 5, 0, 60),
+        number(flags, "lead-in-storms", 10, 0, 20));
     for (String flag : flags.keySet()) {
       if (!java.util.Set.of("server", "pairs", "rate", "seconds", "message-bytes",
           "server-pid", "jwt-secret", "connections", "concurrency", "max-rate", "runs", "bare",
-          "lead-in")
+          "lead-in", "lead-in-storms")
           .contains(flag)) {
         throw new UsageException("unknown flag --" + flag);
       }

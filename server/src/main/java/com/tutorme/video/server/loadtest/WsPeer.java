@@ -4,6 +4,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoop;
@@ -16,6 +17,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler.ClientHandshakeStateEvent;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import java.net.URI;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -78,10 +80,9 @@ final class WsPeer {
     return channel != null && channel.isActive();
   }
 
-  void close() {
-    if (channel != null) {
-      channel.close();
-    }
+  /** Closes the connection, if it was made; what completes once this side has closed it. */
+  Optional<ChannelFuture> close() {
+    return channel == null ? Optional.empty() : Optional.of(channel.close());
   }
 
   private final class Handler extends SimpleChannelInboundHandler<TextWebSocketFrame> {
@@ -122,8 +123,11 @@ final class WsPeer {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-      open.completeExceptionally(new IllegalStateException("connection closed"));
-      joined.completeExceptionally(new IllegalStateException("connection closed"));
+      // Whatever was still awaited will not come: a storm waiting on it would hang.
+      IllegalStateException closed = new IllegalStateException("connection closed");
+      open.completeExceptionally(closed);
+      joined.completeExceptionally(closed);
+      partnerSeen.completeExceptionally(closed);
     }
   }
 }
