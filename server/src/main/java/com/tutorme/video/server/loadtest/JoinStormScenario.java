@@ -17,6 +17,12 @@ import org.HdrHistogram.Recorder;
  * timed is not code being compiled.
  */
 final class JoinStormScenario {
+  /**
+   * A lead-in storm's size at most: ten of 2,000 are enough for the compilers, and ten of
+   * 20,000 would take minutes to book.
+   */
+  static final int MAX_LEAD_IN_CONNECTIONS = 2000;
+
   private final Options options;
   private Fixtures fixtures;
   private boolean ledIn;
@@ -50,7 +56,8 @@ final class JoinStormScenario {
     for (int storm = 0; storm < options.leadInStorms(); storm++) {
       System.err.printf(Locale.ROOT, "join-storm: untimed lead-in storm %d of %d%n", storm + 1,
           options.leadInStorms());
-      List<Lessons.Tickets> lessons = Lessons.prepare(fixtures, options.connections() / 2);
+      List<Lessons.Tickets> lessons = Lessons.prepare(fixtures,
+          Math.min(options.connections(), MAX_LEAD_IN_CONNECTIONS) / 2);
       Lessons.closeAll(join(clients, lessons, new Recorder(3)));
     }
   }

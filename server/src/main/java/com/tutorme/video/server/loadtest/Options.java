@@ -36,10 +36,11 @@ record Options(String scenario, String server, int pairs, int rate, int seconds,
         --lead-in L         relay and ramp: seconds sent at the (first) rate before anything
                             is measured, on the same pairs, so that the server's JIT compiler
                             is done with what setting them up set off; 0..60 (default 5)
-        --lead-in-storms S  join-storm: untimed storms of as many connections before the first
-                            measured one, each on lessons of its own, so that what is timed is
-                            not code being compiled, the generator's or the server's; 0..20
-                            (default 10; booking their lessons takes a few seconds each)
+        --lead-in-storms S  join-storm: untimed storms of as many connections (at most 2,000)
+                            before the first measured one, each on lessons of its own, so that
+                            what is timed is not code being compiled, the generator's or the
+                            server's; 0..20 (default 10; booking each storm's lessons takes
+                            a few seconds)
         --connections N     join-storm and idle: connections, 2..20000 (default 2000 for
                             join-storm, 5000 for idle)
         --concurrency C     pairs connecting at once, 1..1000 (default 64)
