@@ -43,6 +43,32 @@ class JoinLookupCacheTest {
   }
 
   @Test
+  void expiredEntriesAreSweptAsTheCacheGrowsNotKeptUntilItIsFull() {
+    for (int i = 0; i < JoinLookupCache.SWEEP_FLOOR; i++) {
+      keep("first" + i);
+    }
+    now.addAndGet(TTL - 1);
+    keep("within"); // a sweep, which finds nothing expired
+    assertThat(cache.size()).isEqualTo(JoinLookupCache.SWEEP_FLOOR + 1);
+
+    now.addAndGet(TTL); // every entry so far has expired
+    for (int i = 0; i < JoinLookupCache.SWEEP_FLOOR - 1; i++) {
+      keep("later" + i);
+    }
+    assertThat(cache.size()).as("no sweep until twice what the last one left")
+        .isEqualTo(2 * JoinLookupCache.SWEEP_FLOOR);
+    keep("one-more");
+    assertThat(cache.size()).as("the expired swept, the later ones kept")
+        .isEqualTo(JoinLookupCache.SWEEP_FLOOR);
+  }
+
+  /** Looks {@code token} up and answers with an active session, which the cache keeps. */
+  private void keep(String token) {
+    cache.get(token, database);
+    reads.get(reads.size() - 1).complete(Optional.of(access(token, SessionStatus.ACTIVE)));
+  }
+
+  @Test
   void anEntryOlderThanTheWindowIsReadAgain() {
     cache.get("tok", database);
     reads.get(0).complete(Optional.of(access("s1", SessionStatus.ACTIVE)));
