@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
@@ -26,9 +27,8 @@ final class JoinLookupCache {
   static final int MAX_ENTRIES = 50_000;
   /**
    * Expired entries are swept when the map reaches this size, and then at twice what a sweep
-   * leaves: a sweep's cost is spread over as many joins, and what is kept stays near what the
-   * window needs. Swept only at the cap before, a node kept every session joined since, up to
-   * 50,000 of them: 12,051 after a load generator's join-storm, of a live heap of 31 MB.
+   * leaves: a sweep's cost is spread over as many look-ups that missed, and what is kept stays
+   * near what the window needs, not every session joined since the last sweep.
    */
   static final int SWEEP_FLOOR = 1024;
 
@@ -41,8 +41,8 @@ final class JoinLookupCache {
   /** Look-ups not yet answered: few, as they are bounded by the database pool. */
   private final Set<Entry> inFlight = ConcurrentHashMap.newKeySet();
   private final long ttlNanos;
-  /** The size at which the next sweep runs; a race between two joins costs a second sweep. */
-  private volatile int sweepAt = SWEEP_FLOOR;
+  /** The size at which the next sweep runs; the loop that claims it sweeps, the others go on. */
+  private final AtomicInteger sweepAt = new AtomicInteger(SWEEP_FLOOR);
   private final LongSupplier nanoClock;
 
   JoinLookupCache(long ttlNanos, LongSupplier nanoClock) {
@@ -61,11 +61,12 @@ final class JoinLookupCache {
     if (cached != null && now - cached.loadedAt() < ttlNanos) {
       return cached.access();
     }
-    if (byToken.size() >= sweepAt) {
+    int at = sweepAt.get();
+    if (byToken.size() >= at && sweepAt.compareAndSet(at, Integer.MAX_VALUE)) {
       sweep(now);
-      if (byToken.size() >= MAX_ENTRIES) {
-        return load.apply(token);
-      }
+    }
+    if (byToken.size() >= MAX_ENTRIES) {
+      return load.apply(token);
     }
     Entry fresh = new Entry(token, new CompletableFuture<>(), now);
     inFlight.add(fresh);
@@ -105,8 +106,12 @@ final class JoinLookupCache {
 
   private void sweep(long now) {
     byToken.values().removeIf(entry -> now - entry.loadedAt() >= ttlNanos);
-    tokenBySession.values().removeIf(kept -> !byToken.containsKey(kept));
-    sweepAt = Math.min(MAX_ENTRIES, Math.max(SWEEP_FLOOR, 2 * byToken.size()));
+    for (String sessionId : tokenBySession.keySet()) {
+      // Atomic with a put for the same session, which a look-up completing may make meanwhile.
+      tokenBySession.computeIfPresent(sessionId,
+          (id, token) -> byToken.containsKey(token) ? token : null);
+    }
+    sweepAt.set(Math.min(MAX_ENTRIES, Math.max(SWEEP_FLOOR, 2 * byToken.size())));
   }
 
   /**

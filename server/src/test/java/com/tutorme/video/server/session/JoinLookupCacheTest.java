@@ -60,6 +60,12 @@ class JoinLookupCacheTest {
     keep("one-more");
     assertThat(cache.size()).as("the expired swept, the later ones kept")
         .isEqualTo(JoinLookupCache.SWEEP_FLOOR);
+    cache.invalidateSession("later0");
+    assertThat(cache.size()).as("a kept session is still forgotten when it ends")
+        .isEqualTo(JoinLookupCache.SWEEP_FLOOR - 1);
+    int readsBefore = reads.size();
+    cache.get("first0", database);
+    assertThat(reads).as("a swept token is read again").hasSize(readsBefore + 1);
   }
 
   /** Looks {@code token} up and answers with an active session, which the cache keeps. */
