@@ -13,8 +13,8 @@ import org.HdrHistogram.Recorder;
  * N connections authenticate and join sessions in pairs as fast as bounded concurrency allows.
  * Bookings and tokens are made first and not timed; what is timed is connect, upgrade (token
  * check), join (one database read) and presence, until both peers of a pair see each other.
- * The first run in a process leads in with untimed storms (--lead-in-storms), so that what is
- * timed is not code being compiled.
+ * A scenario's first run (the first in a process, from the command line) leads in with untimed
+ * storms (--lead-in-storms), so that what is timed is not code being compiled.
  */
 final class JoinStormScenario {
   /**

@@ -111,7 +111,7 @@ final class Lessons {
       } catch (ExecutionException e) {
         if (e.getCause() instanceof TimeoutException) {
           throw new TimeoutException("pair " + (i + 1) + " of " + pending.size()
-              + " did not see each other within " + PAIR_TIMEOUT_SECONDS + " s");
+              + " was not connected, joined and paired within " + PAIR_TIMEOUT_SECONDS + " s");
         }
         throw e;
       }

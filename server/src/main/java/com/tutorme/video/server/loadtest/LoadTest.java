@@ -51,7 +51,8 @@ public final class LoadTest {
 
   /** One line for a failed run, rather than a stack trace (futures wrap what went wrong). */
   static String explain(Throwable failure, Options options) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+    int depth = 0;
+    for (Throwable cause = failure; cause != null && depth++ < 32; cause = cause.getCause()) {
       if (cause instanceof ConnectException && !(cause instanceof ConnectTimeoutException)) {
         String detail = cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")";
         if (cause.getMessage() != null && !cause.getMessage().contains("refused")) {
@@ -75,7 +76,7 @@ public final class LoadTest {
 
   private static Throwable rootOf(Throwable failure) {
     Throwable root = failure;
-    while (root.getCause() != null && root.getCause() != root) {
+    for (int depth = 0; root.getCause() != null && depth < 32; depth++) { // a cycle ends too
       root = root.getCause();
     }
     return root;

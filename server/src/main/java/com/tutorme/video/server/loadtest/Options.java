@@ -106,6 +106,14 @@ record Options(String scenario, String server, int pairs, int rate, int seconds,
     if (options.bare && !java.util.Set.of("relay", "ramp").contains(options.scenario)) {
       throw new UsageException("--bare applies to relay and ramp only");
     }
+    if (flags.containsKey("lead-in") && !java.util.Set.of("relay", "ramp")
+        .contains(options.scenario)) {
+      throw new UsageException("--lead-in applies to relay and ramp only"
+          + (options.scenario.equals("join-storm") ? "; join-storm has --lead-in-storms" : ""));
+    }
+    if (flags.containsKey("lead-in-storms") && !options.scenario.equals("join-storm")) {
+      throw new UsageException("--lead-in-storms applies to join-storm only");
+    }
     return options;
   }
 

@@ -149,6 +149,11 @@ class LoadGeneratorIT {
     assertThat(Options.parse(new String[] {"relay"}).bare()).isFalse();
     assertThatThrownBy(() -> Options.parse(new String[] {"join-storm", "--bare"}))
         .hasMessageContaining("--bare applies to relay and ramp only");
+    assertThatThrownBy(() -> Options.parse(new String[] {"join-storm", "--lead-in", "0"}))
+        .hasMessage("--lead-in applies to relay and ramp only; join-storm has --lead-in-storms");
+    assertThatThrownBy(() -> Options.parse(new String[] {"relay", "--lead-in-storms", "2"}))
+        .hasMessage("--lead-in-storms applies to join-storm only");
+    assertThat(Options.parse(new String[] {"join-storm"}).leadInStorms()).isEqualTo(10);
     assertThatThrownBy(() -> Options.parse(new String[] {"stampede"}))
         .hasMessageContaining("unknown scenario");
     assertThat(Options.parse(new String[] {"relay"}).pairs()).isEqualTo(500);
