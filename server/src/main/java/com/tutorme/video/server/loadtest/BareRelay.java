@@ -78,15 +78,18 @@ public final class BareRelay implements AutoCloseable {
     loop.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
   }
 
+  /** Where {@code scripts/loadtest bare-relay} listens when given no port. */
+  static final int DEFAULT_PORT = 18090;
+
   public static void main(String[] args) throws InterruptedException {
     int port;
     try {
-      port = args.length == 0 ? 18090 : Integer.parseInt(args[0]);
+      port = args.length == 0 ? DEFAULT_PORT : Integer.parseInt(args[0]);
       if (port < 1 || port > 65535) {
         throw new NumberFormatException();
       }
     } catch (NumberFormatException e) {
-      System.err.println("usage: BareRelay [port 1..65535] (default 18090)");
+      System.err.println("usage: BareRelay [port 1..65535] (default " + DEFAULT_PORT + ")");
       System.exit(2);
       return;
     }

@@ -59,8 +59,9 @@ public final class LoadTest {
           return "could not connect to " + options.server() + detail; // such as no ports left
         }
         return "nothing answers at " + options.server() + detail + (options.bare()
-            ? "; start the bare relay (scripts/loadtest bare-relay, port 18090) and pass"
-                + " --server http://127.0.0.1:18090"
+            ? "; start the bare relay (scripts/loadtest bare-relay, port "
+                + BareRelay.DEFAULT_PORT + ") and pass --server http://127.0.0.1:"
+                + BareRelay.DEFAULT_PORT
             : "; start the server (scripts/run) or pass --server");
       }
     }
