@@ -56,10 +56,14 @@ final class JoinStormScenario {
     for (int storm = 0; storm < options.leadInStorms(); storm++) {
       System.err.printf(Locale.ROOT, "join-storm: untimed lead-in storm %d of %d%n", storm + 1,
           options.leadInStorms());
-      List<Lessons.Tickets> lessons = Lessons.prepare(fixtures,
-          Math.min(options.connections(), MAX_LEAD_IN_CONNECTIONS) / 2);
+      List<Lessons.Tickets> lessons = Lessons.prepare(fixtures, leadInConnections() / 2);
       Lessons.closeAll(join(clients, lessons, new Recorder(3)));
     }
+  }
+
+  /** In pairs, as the timed storm's. */
+  private int leadInConnections() {
+    return Math.min(options.connections(), MAX_LEAD_IN_CONNECTIONS) / 2 * 2;
   }
 
   private Report storm(Clients clients) throws Exception {
@@ -98,6 +102,7 @@ final class JoinStormScenario {
     json.put("connections", joins);
     json.put("concurrency", options.concurrency());
     json.put("leadInStorms", options.leadInStorms());
+    json.put("leadInStormConnections", options.leadInStorms() == 0 ? 0 : leadInConnections());
     json.put("joinsPerSecond", Report.round(perSecond));
     json.put("pairReadyMs", Map.of("p50", ms(ready, 50), "p99", ms(ready, 99),
         "max", Report.round(ready.getMaxValue() / 1000.0)));
@@ -111,8 +116,8 @@ final class JoinStormScenario {
           generator   %.2f ms CPU per join
         """, joins, options.concurrency(),
         options.leadInStorms() == 0 ? "" : String.format(Locale.ROOT,
-            ", after %d untimed storm%s", options.leadInStorms(),
-            options.leadInStorms() == 1 ? "" : "s"),
+            ", after %d untimed storm%s of %d connections", options.leadInStorms(),
+            options.leadInStorms() == 1 ? "" : "s", leadInConnections()),
         perSecond, seconds, ms(ready, 50), ms(ready, 99),
         cpuPerJoin < 0 ? "n/a (no --server-pid)"
             : String.format(Locale.ROOT, "%.2f", cpuPerJoin), generatorCpuPerJoin);

@@ -4,10 +4,12 @@ import com.tutorme.video.server.auth.Role;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -80,48 +82,90 @@ final class Lessons {
   /**
    * Connects and joins both peers of every lesson, at most {@code concurrency} pairs at a
    * time, and waits until each peer knows its partner. Records, per pair, the time from the
-   * first connect to both peers seeing each other, in microseconds.
+   * first connect to both peers seeing each other, in microseconds. Fails with the first pair
+   * that fails, starting no other and closing every peer started: against a server that
+   * accepts and then stalls, waiting for every pair in turn took a handshake timeout (10 s)
+   * per {@code concurrency} pairs, minutes for a storm.
    */
   static List<WsPeer[]> join(Bootstrap base, URI server, List<Tickets> lessons,
       int concurrency, Recorder readyMicros) throws Exception {
+    return join(base, server, lessons, concurrency, readyMicros,
+        Duration.ofSeconds(PAIR_TIMEOUT_SECONDS));
+  }
+
+  static List<WsPeer[]> join(Bootstrap base, URI server, List<Tickets> lessons,
+      int concurrency, Recorder readyMicros, Duration pairTimeout) throws Exception {
     Semaphore inFlight = new Semaphore(concurrency);
+    CompletableFuture<Void> firstFailure = new CompletableFuture<>();
+    List<WsPeer> started = new ArrayList<>(lessons.size() * 2);
     List<CompletableFuture<WsPeer[]>> pending = new ArrayList<>(lessons.size());
-    for (Tickets lesson : lessons) {
-      inFlight.acquire();
-      long started = System.nanoTime();
-      CompletableFuture<WsPeer[]> pair = joinOne(base, server, lesson.studentToken(),
-          lesson.sessionToken())
-          .thenCombine(joinOne(base, server, lesson.tutorToken(), lesson.sessionToken()),
-              (a, b) -> new WsPeer[] {a, b})
-          .thenCompose(peers -> CompletableFuture.allOf(peers[0].partnerSeen,
-              peers[1].partnerSeen).thenApply(ready -> peers))
-          .orTimeout(PAIR_TIMEOUT_SECONDS, TimeUnit.SECONDS) // or its permit is never released
-          .whenComplete((peers, failure) -> {
-            if (failure == null) {
-              readyMicros.recordValue((System.nanoTime() - started) / 1000);
-            }
-            inFlight.release();
-          });
-      pending.add(pair);
+    try {
+      for (Tickets lesson : lessons) {
+        inFlight.acquire(); // a failed pair gives its permit back after it fails the join
+        if (firstFailure.isDone()) {
+          break;
+        }
+        int pairNumber = pending.size() + 1;
+        long startedAt = System.nanoTime();
+        WsPeer student = WsPeer.connect(base, server, lesson.studentToken());
+        started.add(student);
+        WsPeer tutor = WsPeer.connect(base, server, lesson.tutorToken());
+        started.add(tutor);
+        CompletableFuture<WsPeer[]> pair = joined(student, lesson.sessionToken())
+            .thenCombine(joined(tutor, lesson.sessionToken()), (a, b) -> new WsPeer[] {a, b})
+            .thenCompose(peers -> CompletableFuture.allOf(peers[0].partnerSeen,
+                peers[1].partnerSeen).thenApply(ready -> peers))
+            .orTimeout(pairTimeout.toMillis(), TimeUnit.MILLISECONDS) // or its permit stays
+            .whenComplete((peers, failure) -> {
+              try {
+                if (failure == null) {
+                  readyMicros.recordValue((System.nanoTime() - startedAt) / 1000);
+                } else {
+                  firstFailure.completeExceptionally(explained(failure, pairNumber,
+                      lessons.size(), pairTimeout));
+                }
+              } finally {
+                inFlight.release();
+              }
+            });
+        pending.add(pair);
+      }
+      CompletableFuture.anyOf(firstFailure,
+          CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))).get();
+    } catch (Exception failed) {
+      started.forEach(WsPeer::close); // joined, joining or still connecting: none is left
+      if (failed instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      throw firstFailure.isCompletedExceptionally() ? unwrapped(firstFailure) : failed;
     }
     List<WsPeer[]> pairs = new ArrayList<>(lessons.size());
-    for (int i = 0; i < pending.size(); i++) {
-      try {
-        pairs.add(pending.get(i).get());
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof TimeoutException) {
-          throw new TimeoutException("pair " + (i + 1) + " of " + pending.size()
-              + " was not connected, joined and paired within " + PAIR_TIMEOUT_SECONDS + " s");
-        }
-        throw e;
-      }
-    }
+    pending.forEach(pair -> pairs.add(pair.join()));
     return pairs;
   }
 
-  private static CompletableFuture<WsPeer> joinOne(Bootstrap base, URI server, String token,
-      String sessionToken) {
-    return WsPeer.connect(base, server, token).thenCompose(peer -> {
+  /** A pair's timeout says which pair and what it covers; other failures say themselves. */
+  private static Throwable explained(Throwable failure, int pairNumber, int pairs,
+      Duration timeout) {
+    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+        ? failure.getCause() : failure;
+    if (cause instanceof TimeoutException) {
+      return new TimeoutException("pair " + pairNumber + " of " + pairs
+          + " was not connected, joined and paired within " + timeout.toSeconds() + " s");
+    }
+    return cause;
+  }
+
+  private static Exception unwrapped(CompletableFuture<Void> failed) {
+    Throwable cause = failed.handle((ignored, failure) -> failure).join(); // as it was given
+    if (cause instanceof Error error) {
+      throw error;
+    }
+    return cause instanceof Exception exception ? exception : new ExecutionException(cause);
+  }
+
+  private static CompletableFuture<WsPeer> joined(WsPeer connecting, String sessionToken) {
+    return connecting.opened.thenCompose(peer -> {
       peer.send("{\"type\":\"join-session\",\"sessionToken\":\"" + sessionToken + "\"}");
       return peer.joined.thenApply(ack -> peer);
     });

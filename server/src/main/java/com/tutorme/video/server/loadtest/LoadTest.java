@@ -5,6 +5,7 @@ import com.tutorme.video.server.NettyDefaults;
 import io.netty.channel.ConnectTimeoutException;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.URI;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
 
@@ -59,9 +60,9 @@ public final class LoadTest {
           return "could not connect to " + options.server() + detail; // such as no ports left
         }
         return "nothing answers at " + options.server() + detail + (options.bare()
-            ? "; start the bare relay (scripts/loadtest bare-relay, port "
-                + BareRelay.DEFAULT_PORT + ") and pass --server http://127.0.0.1:"
-                + BareRelay.DEFAULT_PORT
+            ? "; start the bare relay (scripts/loadtest bare-relay "
+                + URI.create(options.server()).getPort() + "; it listens on 127.0.0.1) or pass"
+                + " --server where it runs (its default port is " + BareRelay.DEFAULT_PORT + ")"
             : "; start the server (scripts/run) or pass --server");
       }
     }
@@ -72,7 +73,7 @@ public final class LoadTest {
   static boolean expected(Throwable failure) {
     Throwable root = rootOf(failure);
     return root instanceof IOException || root instanceof TimeoutException
-        || root instanceof IllegalStateException; // a join refused, a connection closed
+        || root instanceof WsPeer.Failure; // a join refused, a connection closed
   }
 
   private static Throwable rootOf(Throwable failure) {

@@ -1,5 +1,7 @@
 package com.tutorme.video.server.loadtest;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -29,7 +31,7 @@ record Options(String scenario, String server, int pairs, int rate, int seconds,
                   resident memory per connection and how many are still open.
 
       Flags:
-        --server URL        server base URL (default http://127.0.0.1:8080)
+        --server URL        the server, http://host[:port] (default http://127.0.0.1:8080)
         --pairs P           pairs of connections, 1..5000 (default 500)
         --rate R            messages per second, all pairs together, 1..200000 (default 5000)
         --seconds D         relay: measured duration; idle: time held; 1..600 (default 20)
@@ -77,7 +79,7 @@ record Options(String scenario, String server, int pairs, int rate, int seconds,
       flags.put(flag.substring(2), args[++i]);
     }
     Options options = new Options(args[0],
-        stripSlash(flags.getOrDefault("server", "http://127.0.0.1:8080")),
+        serverUrl(flags.getOrDefault("server", "http://127.0.0.1:8080")),
         number(flags, "pairs", 500, 1, 5000),
         number(flags, "rate", 5000, 1, 200_000),
         number(flags, "seconds", 20, 1, 600),
@@ -134,8 +136,21 @@ record Options(String scenario, String server, int pairs, int rate, int seconds,
     }
   }
 
-  private static String stripSlash(String url) {
-    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  /** http://host[:port][/], as http://host:port: the WebSocket address is made from it. */
+  private static String serverUrl(String url) {
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      uri = null;
+    }
+    if (uri == null || !"http".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null
+        || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null
+        || !(uri.getRawPath().isEmpty() || uri.getRawPath().equals("/"))
+        || uri.getPort() == 0 || uri.getPort() > 65535) {
+      throw new UsageException("--server must be http://host[:port], got '" + url + "'");
+    }
+    return "http://" + uri.getHost() + ":" + (uri.getPort() == -1 ? 80 : uri.getPort());
   }
 
   /** Bad flags (message) or a request for help (null). */

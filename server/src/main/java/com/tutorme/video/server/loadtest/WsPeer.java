@@ -16,6 +16,7 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler.ClientHandshakeStateEvent;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketHandshakeException;
 import java.net.URI;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -23,19 +24,26 @@ import java.util.function.Consumer;
 
 /** One generated client: a Netty WebSocket connection that hands every text frame on. */
 final class WsPeer {
-  private final CompletableFuture<WsPeer> open = new CompletableFuture<>();
+  private static final int HANDSHAKE_TIMEOUT_MILLIS = 10_000;
+  /** Completes once the upgrade is done: the peer can send. */
+  final CompletableFuture<WsPeer> opened = new CompletableFuture<>();
   final CompletableFuture<String> joined = new CompletableFuture<>();
   final CompletableFuture<Void> partnerSeen = new CompletableFuture<>();
   private volatile Consumer<ByteBuf> onFrame = frame -> { };
-  private Channel channel;
+  // Both volatile: close() may come from another thread before initChannel has run on the
+  // peer's loop, and whichever of the two runs second sees the other's write and closes.
+  private volatile Channel channel;
+  private volatile boolean closeRequested;
 
-  static CompletableFuture<WsPeer> connect(Bootstrap base, URI server, String token) {
+  /** Starts connecting and upgrading; see {@link #opened}. */
+  static WsPeer connect(Bootstrap base, URI server, String token) {
     WsPeer peer = new WsPeer();
     URI ws = URI.create(server.toString().replaceFirst("^http", "ws") + "/ws?access_token="
         + token);
     WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder()
         .webSocketUri(ws).subprotocol("tutorme-v1").maxFramePayloadLength(65536)
         .handleCloseFrames(true)
+        .handshakeTimeoutMillis(HANDSHAKE_TIMEOUT_MILLIS)
         // The server's frames are its own JSON; checking their UTF-8 was 8 % of the
         // generator's CPU at 30,000 msg/s, and a generator's CPU is taken from the server's.
         .withUTF8Validator(false)
@@ -43,15 +51,19 @@ final class WsPeer {
     base.clone().handler(new ChannelInitializer<SocketChannel>() {
       @Override
       protected void initChannel(SocketChannel ch) {
+        peer.channel = ch;
+        if (peer.closeRequested) {
+          ch.close();
+        }
         ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(65536),
             new WebSocketClientProtocolHandler(config), peer.new Handler());
       }
     }).connect(ws.getHost(), ws.getPort()).addListener(done -> {
       if (!done.isSuccess()) {
-        peer.open.completeExceptionally(done.cause());
+        peer.opened.completeExceptionally(done.cause());
       }
     });
-    return peer.open;
+    return peer;
   }
 
   /** Hands every text frame after the join (its UTF-8 bytes, valid during the call) on. */
@@ -80,19 +92,42 @@ final class WsPeer {
     return channel != null && channel.isActive();
   }
 
-  /** Closes the connection, if it was made; what completes once this side has closed it. */
+  /**
+   * Closes the connection, made or being made; what completes once this side has closed it
+   * (nothing yet if its channel is not set up, which then closes itself as it is).
+   */
   Optional<ChannelFuture> close() {
-    return channel == null ? Optional.empty() : Optional.of(channel.close());
+    closeRequested = true;
+    Channel made = channel;
+    return made == null ? Optional.empty() : Optional.of(made.close());
+  }
+
+  /**
+   * What the server, or the way to it, did to a peer: a refused join, a closed connection, a
+   * handshake not answered. A type of its own, so that a bug of the generator's, which may
+   * throw an IllegalStateException too, keeps its stack trace (LoadTest.expected).
+   */
+  static final class Failure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Failure(String message) {
+      super(message, null, false, false); // where it was made says nothing: one handler
+    }
+
+    @Override
+    public String toString() {
+      return getMessage(); // "the run failed: connection closed", not the class's name
+    }
   }
 
   private final class Handler extends SimpleChannelInboundHandler<TextWebSocketFrame> {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
       if (evt == ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
-        channel = ctx.channel();
-        open.complete(WsPeer.this);
+        opened.complete(WsPeer.this);
       } else if (evt == ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT) {
-        open.completeExceptionally(new IllegalStateException("handshake timed out"));
+        opened.completeExceptionally(new Failure("the server accepted a connection but did not"
+            + " answer its upgrade within " + HANDSHAKE_TIMEOUT_MILLIS / 1000 + " s"));
       }
     }
 
@@ -111,21 +146,23 @@ final class WsPeer {
       } else if (!partnerSeen.isDone() && text.startsWith("{\"type\":\"user-joined\"")) {
         partnerSeen.complete(null);
       } else if (text.startsWith("{\"type\":\"error\"") && !joined.isDone()) {
-        joined.completeExceptionally(new IllegalStateException("join refused: " + text));
+        joined.completeExceptionally(new Failure("join refused: " + text));
       }
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-      open.completeExceptionally(cause);
+      // An upgrade the server refused (401, 403, 503) is the server's answer, not a fault.
+      opened.completeExceptionally(cause instanceof WebSocketHandshakeException refused
+          ? new Failure("upgrade refused: " + refused.getMessage()) : cause);
       ctx.close();
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
       // Whatever was still awaited will not come: a storm waiting on it would hang.
-      IllegalStateException closed = new IllegalStateException("connection closed");
-      open.completeExceptionally(closed);
+      Failure closed = new Failure("connection closed");
+      opened.completeExceptionally(closed);
       joined.completeExceptionally(closed);
       partnerSeen.completeExceptionally(closed);
     }

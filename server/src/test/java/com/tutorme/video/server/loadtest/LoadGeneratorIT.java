@@ -9,14 +9,23 @@ import com.tutorme.video.server.TutorMeServer;
 import com.tutorme.video.storage.DatabaseSettings;
 import com.tutorme.video.storage.TestDatabases;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import org.HdrHistogram.Recorder;
 import org.junit.jupiter.api.Test;
 
 /** Short runs of every scenario against the real server: sane figures, not speed targets. */
@@ -64,10 +73,12 @@ class LoadGeneratorIT {
       // Counted in 10 ms steps: a short warm storm may take less than one.
       assertThat((Double) storm.json().get("generatorCpuMsPerJoin")).isNotNegative();
       assertThat(storm.summary()).contains("join-storm: 10 connections")
-          .contains("after 2 untimed storms");
-      assertThat(storm.json()).containsEntry("leadInStorms", 2);
+          .contains("after 2 untimed storms of 10 connections");
+      assertThat(storm.json()).containsEntry("leadInStorms", 2)
+          .containsEntry("leadInStormConnections", 10);
       assertThat(again.json()).containsEntry("connections", 10);
-      assertThat(noLeadIn.json()).containsEntry("leadInStorms", 0);
+      assertThat(noLeadIn.json()).containsEntry("leadInStorms", 0)
+          .containsEntry("leadInStormConnections", 0);
       assertThat(booked).as("two lead-in storms of their own, once a process; then 5 + 5 + 2")
           .isEqualTo(2 * 5 + 5 + 5 + 2);
       assertThat(idle.json()).containsEntry("stillOpen", 6L);
@@ -125,13 +136,60 @@ class LoadGeneratorIT {
         .endsWith("; start the server (scripts/run) or pass --server");
     assertThat(LoadTest.explain(bareFailure, bare))
         .startsWith("nothing answers at " + url).contains("Connection refused")
-        .endsWith("pass --server http://127.0.0.1:18090");
+        .contains("start the bare relay (scripts/loadtest bare-relay " + closedPort + ";")
+        .endsWith("or pass --server where it runs (its default port is 18090)");
     assertThat(LoadTest.expected(stormFailure)).isTrue();
     IOException refused = new IOException("could not get booking b: HTTP 401");
     assertThat(LoadTest.explain(new ExecutionException(refused), storm))
         .isEqualTo("the run failed: " + refused);
     assertThat(LoadTest.expected(new ExecutionException(new NullPointerException())))
         .as("a fault of the generator's own keeps its stack trace").isFalse();
+    assertThat(LoadTest.expected(new ExecutionException(new IllegalStateException("bug"))))
+        .as("so does one that throws what Netty or the JDK would").isFalse();
+    assertThat(LoadTest.expected(new ExecutionException(new WsPeer.Failure("join refused"))))
+        .isTrue();
+  }
+
+  /**
+   * A server that accepts and never answers: the join gives up with the first pair that times
+   * out and starts no other; it used to start every pair, each after the last had timed out.
+   */
+  @Test
+  void aStalledServerFailsTheJoinWithItsFirstPair() throws Exception {
+    List<Socket> accepted = new ArrayList<>();
+    try (ServerSocketChannel stalled = ServerSocketChannel.open();
+        Clients clients = new Clients()) {
+      stalled.bind(new InetSocketAddress("127.0.0.1", 0), 64);
+      URI server = URI.create("http://127.0.0.1:" + stalled.socket().getLocalPort());
+      List<Lessons.Tickets> fivePairs = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        fivePairs.add(new Lessons.Tickets("s" + i, "student", "tutor"));
+      }
+
+      Throwable failure = catchThrowable(() -> Lessons.join(clients.bootstrap, server,
+          fivePairs, 1, new Recorder(3), Duration.ofSeconds(1)));
+
+      assertThat(failure).isInstanceOf(TimeoutException.class)
+          .hasMessage("pair 1 of 5 was not connected, joined and paired within 1 s");
+      // Every connection made is in the backlog by now (the first pair's for a second).
+      stalled.configureBlocking(false);
+      for (SocketChannel next; (next = stalled.accept()) != null; ) {
+        next.configureBlocking(true);
+        accepted.add(next.socket());
+      }
+      assertThat(accepted).as("the first pair's two connections, and no other").hasSize(2);
+      for (Socket connection : accepted) {
+        connection.setSoTimeout(5000);
+        InputStream upgradeRequest = connection.getInputStream();
+        while (upgradeRequest.read() != -1) {
+          // read to the end: the generator closed it, unanswered
+        }
+      }
+    } finally {
+      for (Socket connection : accepted) {
+        connection.close();
+      }
+    }
   }
 
   @Test
@@ -157,6 +215,22 @@ class LoadGeneratorIT {
     assertThatThrownBy(() -> Options.parse(new String[] {"stampede"}))
         .hasMessageContaining("unknown scenario");
     assertThat(Options.parse(new String[] {"relay"}).pairs()).isEqualTo(500);
+    assertThat(Options.parse(new String[] {"relay", "--server", "http://localhost:9/"}).server())
+        .isEqualTo("http://localhost:9");
+    assertThat(Options.parse(new String[] {"relay", "--server", "http://localhost"}).server())
+        .isEqualTo("http://localhost:80");
+    assertThat(Options.parse(new String[] {"relay", "--server", "HTTP://h:08080"}).server())
+        .isEqualTo("http://h:8080");
+    assertThat(Options.parse(new String[] {"relay", "--server", "http://h:"}).server())
+        .isEqualTo("http://h:80");
+    assertThat(Options.parse(new String[] {"relay", "--server", "http://[::1]:1"}).server())
+        .isEqualTo("http://[::1]:1");
+    for (String bad : List.of("localhost:8080", "ws://h:1", "https://h:1", "http://h:1/api",
+        "http://h:1?x=1", "http://", "http://h: 1", "http://h:0", "http://h:65536",
+        "http://u@h:1")) {
+      assertThatThrownBy(() -> Options.parse(new String[] {"relay", "--server", bad}))
+          .as(bad).hasMessage("--server must be http://host[:port], got '" + bad + "'");
+    }
     assertThat(Options.parse(new String[] {"idle"}).connections()).isEqualTo(5000);
     assertThat(Options.parse(new String[] {"join-storm"}).connections()).isEqualTo(2000);
   }
