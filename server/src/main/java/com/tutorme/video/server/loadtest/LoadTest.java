@@ -54,10 +54,12 @@ public final class LoadTest {
   static String explain(Throwable failure, Options options) {
     int depth = 0;
     for (Throwable cause = failure; cause != null && depth++ < 32; cause = cause.getCause()) {
-      if (cause instanceof ConnectException && !(cause instanceof ConnectTimeoutException)) {
+      if (cause instanceof ConnectException) {
         String detail = cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")";
-        if (cause.getMessage() != null && !cause.getMessage().contains("refused")) {
-          return "could not connect to " + options.server() + detail; // such as no ports left
+        if (cause instanceof ConnectTimeoutException
+            || cause.getMessage() != null && !cause.getMessage().contains("refused")) {
+          // Not answered in time (a backlog full, a host away), or no ports left here.
+          return "could not connect to " + options.server() + detail;
         }
         return "nothing answers at " + options.server() + detail + (options.bare()
             ? "; start the bare relay (scripts/loadtest bare-relay "

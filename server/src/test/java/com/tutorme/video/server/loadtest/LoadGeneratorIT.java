@@ -8,6 +8,7 @@ import com.tutorme.video.server.ServerConfig;
 import com.tutorme.video.server.TutorMeServer;
 import com.tutorme.video.storage.DatabaseSettings;
 import com.tutorme.video.storage.TestDatabases;
+import io.netty.channel.ConnectTimeoutException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -139,6 +140,11 @@ class LoadGeneratorIT {
         .contains("start the bare relay (scripts/loadtest bare-relay " + closedPort + ";")
         .endsWith("or pass --server where it runs (its default port is 18090)");
     assertThat(LoadTest.expected(stormFailure)).isTrue();
+    ConnectTimeoutException unanswered =
+        new ConnectTimeoutException("connection timed out after 10000 ms: /127.0.0.1:9");
+    assertThat(LoadTest.explain(new ExecutionException(unanswered), storm)).isEqualTo(
+        "could not connect to " + url + " (connection timed out after 10000 ms: /127.0.0.1:9)");
+    assertThat(LoadTest.expected(unanswered)).isTrue();
     IOException refused = new IOException("could not get booking b: HTTP 401");
     assertThat(LoadTest.explain(new ExecutionException(refused), storm))
         .isEqualTo("the run failed: " + refused);
