@@ -111,8 +111,8 @@ final class Lessons {
         started.add(student);
         WsPeer tutor = WsPeer.connect(base, server, lesson.tutorToken());
         started.add(tutor);
-        CompletableFuture<WsPeer[]> pair = joined(student, lesson.sessionToken())
-            .thenCombine(joined(tutor, lesson.sessionToken()), (a, b) -> new WsPeer[] {a, b})
+        CompletableFuture<WsPeer[]> pair = both(joined(student, lesson.sessionToken()),
+                joined(tutor, lesson.sessionToken()))
             .thenCompose(peers -> CompletableFuture.allOf(peers[0].partnerSeen,
                 peers[1].partnerSeen).thenApply(ready -> peers))
             .orTimeout(pairTimeout.toMillis(), TimeUnit.MILLISECONDS) // or its permit stays
@@ -134,14 +134,29 @@ final class Lessons {
           CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))).get();
     } catch (Exception failed) {
       started.forEach(WsPeer::close); // joined, joining or still connecting: none is left
-      if (failed instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
-      throw firstFailure.isCompletedExceptionally() ? unwrapped(firstFailure) : failed;
+      throw failed instanceof InterruptedException || !firstFailure.isCompletedExceptionally()
+          ? failed : unwrapped(firstFailure);
     }
     List<WsPeer[]> pairs = new ArrayList<>(lessons.size());
     pending.forEach(pair -> pairs.add(pair.join()));
     return pairs;
+  }
+
+  /**
+   * Both peers, or the first to fail as soon as it does: {@code thenCombine} alone waits for
+   * both, so a peer refused at once would be reported as its pair's timeout, a minute later.
+   */
+  private static CompletableFuture<WsPeer[]> both(CompletableFuture<WsPeer> student,
+      CompletableFuture<WsPeer> tutor) {
+    CompletableFuture<WsPeer[]> both = student.thenCombine(tutor, (a, b) -> new WsPeer[] {a, b});
+    for (CompletableFuture<WsPeer> peer : List.of(student, tutor)) {
+      peer.whenComplete((joined, failure) -> {
+        if (failure != null) {
+          both.completeExceptionally(failure);
+        }
+      });
+    }
+    return both;
   }
 
   /** A pair's timeout says which pair and what it covers; other failures say themselves. */

@@ -9,14 +9,18 @@ import com.tutorme.video.server.TutorMeServer;
 import com.tutorme.video.storage.DatabaseSettings;
 import com.tutorme.video.storage.TestDatabases;
 import io.netty.channel.ConnectTimeoutException;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -198,6 +202,54 @@ class LoadGeneratorIT {
     }
   }
 
+  /**
+   * A peer refused at once fails its pair at once, though its partner hangs: the join used to
+   * wait for both, and reported the pair's timeout rather than the refusal.
+   */
+  @Test
+  void aPeerRefusedFailsItsPairAtOnceThoughItsPartnerHangs() throws Exception {
+    try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+        Clients clients = new Clients()) {
+      Thread answering = new Thread(() -> refuseStudentsIgnoreTutors(server));
+      answering.setDaemon(true);
+      answering.start();
+
+      Throwable failure = catchThrowable(() -> Lessons.join(clients.bootstrap,
+          URI.create("http://127.0.0.1:" + server.getLocalPort()),
+          List.of(new Lessons.Tickets("s", "student", "tutor")), 1, new Recorder(3),
+          Duration.ofSeconds(3))); // under the 10 s the tutor's upgrade may take to time out
+
+      assertThat(failure).isInstanceOf(WsPeer.Failure.class)
+          .hasMessageStartingWith("upgrade refused").hasMessageContaining("401");
+      assertThat(LoadTest.expected(failure)).isTrue();
+    }
+  }
+
+  /** Answers 401 to upgrades with the token "student"; reads and ignores every other. */
+  private static void refuseStudentsIgnoreTutors(ServerSocket server) {
+    List<Socket> held = new ArrayList<>();
+    try {
+      while (true) {
+        Socket connection = server.accept();
+        held.add(connection);
+        String requestLine = new BufferedReader(new InputStreamReader(
+            connection.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+        if (requestLine != null && requestLine.contains("access_token=student")) {
+          String refusal = "HTTP/1.1 401 Unauthorized\r\ncontent-length: 0\r\n\r\n";
+          connection.getOutputStream().write(refusal.getBytes(StandardCharsets.US_ASCII));
+        }
+      }
+    } catch (IOException closed) {
+      for (Socket connection : held) {
+        try {
+          connection.close();
+        } catch (IOException ignored) {
+          // closing what the test is done with
+        }
+      }
+    }
+  }
+
   @Test
   void flagsAreBoundedAndUnknownOnesRefused() {
     assertThatThrownBy(() -> Options.parse(new String[] {"relay", "--pairs", "0"}))
@@ -231,9 +283,12 @@ class LoadGeneratorIT {
         .isEqualTo("http://h:80");
     assertThat(Options.parse(new String[] {"relay", "--server", "http://[::1]:1"}).server())
         .isEqualTo("http://[::1]:1");
+    assertThat(Options.parse(new String[] {"relay", "--server", "http://video_app:8080/"})
+        .server()).as("a container's name, which URI takes for no host").isEqualTo(
+            "http://video_app:8080");
     for (String bad : List.of("localhost:8080", "ws://h:1", "https://h:1", "http://h:1/api",
         "http://h:1?x=1", "http://", "http://h: 1", "http://h:0", "http://h:65536",
-        "http://u@h:1")) {
+        "http://u@h:1", "http://u@video_app:1", "http://video_app:0")) {
       assertThatThrownBy(() -> Options.parse(new String[] {"relay", "--server", bad}))
           .as(bad).hasMessage("--server must be http://host[:port], got '" + bad + "'");
     }
