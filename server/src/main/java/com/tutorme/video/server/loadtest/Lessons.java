@@ -144,7 +144,8 @@ final class Lessons {
 
   /**
    * Both peers, or the first to fail as soon as it does: {@code thenCombine} alone waits for
-   * both, so a peer refused at once would be reported as its pair's timeout, a minute later.
+   * both, so a peer refused at once waited for its partner's upgrade or join to end, up to
+   * the pair's timeout, which was then what the run reported.
    */
   private static CompletableFuture<WsPeer[]> both(CompletableFuture<WsPeer> student,
       CompletableFuture<WsPeer> tutor) {

@@ -4,15 +4,11 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** The generator's flags, each bounded so that no run is unbounded in count or time. */
 record Options(String scenario, String server, int pairs, int rate, int seconds, int messageBytes,
     long serverPid, String jwtSecret, int connections, int concurrency, int maxRate,
     int runs, boolean bare, int leadInSeconds, int leadInStorms) {
-
-  private static final Pattern HOST_NAME = Pattern.compile("([A-Za-z0-9._-]+)(?::(\\d{1,5}))?");
 
   static final String HELP = """
       Usage: scripts/loadtest relay|ramp|join-storm|idle [flags]
@@ -148,16 +144,10 @@ record Options(String scenario, String server, int pairs, int rate, int seconds,
     } catch (URISyntaxException e) {
       uri = null;
     }
+    // A name URI takes no host from (one with '_', as containers' may have) is refused here:
+    // the WebSocket client and the HTTP client, both given URIs, could not reach it either.
     String host = uri == null ? null : uri.getHost();
     int port = uri == null ? -1 : uri.getPort();
-    if (uri != null && host == null && uri.getRawAuthority() != null) {
-      // A name that URI takes for no host, such as a container's with '_' in it.
-      Matcher name = HOST_NAME.matcher(uri.getRawAuthority());
-      if (name.matches()) {
-        host = name.group(1);
-        port = name.group(2) == null ? -1 : Integer.parseInt(name.group(2));
-      }
-    }
     if (host == null || !"http".equalsIgnoreCase(uri.getScheme()) || uri.getRawQuery() != null
         || uri.getRawFragment() != null || uri.getRawUserInfo() != null
         || !(uri.getRawPath().isEmpty() || uri.getRawPath().equals("/"))
