@@ -10,7 +10,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoop;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -153,16 +152,10 @@ final class WsPeer {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-      // An upgrade the server refused (401, 403, 503), or answered with something not HTTP,
-      // is the server's answer, not a fault of the generator's.
-      if (cause instanceof WebSocketHandshakeException refused) {
-        opened.completeExceptionally(new Failure("upgrade refused: " + refused.getMessage()));
-      } else if (cause instanceof DecoderException && !opened.isDone()) {
-        opened.completeExceptionally(new Failure("the answer to the upgrade was not HTTP ("
-            + cause.getMessage() + ")"));
-      } else {
-        opened.completeExceptionally(cause);
-      }
+      // An upgrade the server refused (401, 403, 503), or answered with something not HTTP
+      // (which Netty's decoder reports as status 999), is the server's answer, not a fault.
+      opened.completeExceptionally(cause instanceof WebSocketHandshakeException refused
+          ? new Failure("upgrade refused: " + refused.getMessage()) : cause);
       ctx.close();
     }
 

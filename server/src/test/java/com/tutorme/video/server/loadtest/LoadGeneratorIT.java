@@ -222,10 +222,20 @@ class LoadGeneratorIT {
       assertThat(failure).isInstanceOf(WsPeer.Failure.class)
           .hasMessageStartingWith("upgrade refused").hasMessageContaining("401");
       assertThat(LoadTest.expected(failure)).isTrue();
+      Throwable notHttp = catchThrowable(() -> Lessons.join(clients.bootstrap,
+          URI.create("http://127.0.0.1:" + server.getLocalPort()),
+          List.of(new Lessons.Tickets("s", "smtp", "tutor")), 1, new Recorder(3),
+          Duration.ofSeconds(3)));
+      assertThat(notHttp).as("a server that is not HTTP: Netty makes its answer status 999")
+          .isInstanceOf(WsPeer.Failure.class).hasMessageContaining("getStatus: 999");
+      assertThat(LoadTest.expected(notHttp)).isTrue();
     }
   }
 
-  /** Answers 401 to upgrades with the token "student"; reads and ignores every other. */
+  /**
+   * Answers 401 to upgrades with the token "student" and a mail server's greeting to "smtp";
+   * reads and ignores every other.
+   */
   private static void refuseStudentsIgnoreTutors(ServerSocket server) {
     List<Socket> held = new ArrayList<>();
     try {
@@ -237,6 +247,9 @@ class LoadGeneratorIT {
         if (requestLine != null && requestLine.contains("access_token=student")) {
           String refusal = "HTTP/1.1 401 Unauthorized\r\ncontent-length: 0\r\n\r\n";
           connection.getOutputStream().write(refusal.getBytes(StandardCharsets.US_ASCII));
+        } else if (requestLine != null && requestLine.contains("access_token=smtp")) {
+          connection.getOutputStream().write(
+              "220 mail.example ESMTP\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         }
       }
     } catch (IOException closed) {
