@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBuf;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
@@ -78,6 +79,10 @@ final class RelayScenario {
 
   /** Sends at {@code rate} messages per second for {@code seconds}, then drains. */
   RelayResult measure(List<WsPeer[]> pairs, int rate, int seconds) throws Exception {
+    // Progress for whoever watches a long ramp, and the mark scripts/profile waits for: the
+    // set-up and the lead-in are over, what follows is measured.
+    System.err.printf(Locale.ROOT, "%s: measuring %d msg/s for %d s%n", options.scenario(),
+        rate, seconds);
     ProcessStats serverBefore = ProcessStats.of(options.serverPid());
     long selfBefore = ProcessStats.selfCpuMillis();
     latencyMicros.reset();
