@@ -1,42 +1,48 @@
 #!/usr/bin/env python3
-"""Summarises a results directory of scripts/profile: for ours, the floor and the generator,
-the CPU per 1,000 relayed messages split by what the sampled threads were doing. Each sample
-goes to the first of CATEGORIES whose marks one of its frames holds, so a system call made
-from inside our code counts as the system call.
+"""Summarises a results directory of scripts/profile: for ours, the floor and the generator
+driving each, the CPU per 1,000 relayed messages split by what the sampled threads were doing.
+Each sample goes to the first of CATEGORIES whose marks one of its frames holds, so a system
+call made from inside our code counts as the system call; the rest by the sampled frame's own
+owner. The total is the run's own figure from /proc, beside that of the same run without the
+profiler, just before: the difference is what sampling cost.
     scripts/lib/profile-summary.py RESULTS_DIR
 """
 import collections, json, pathlib, sys
 
 out = pathlib.Path(sys.argv[1])
 
-# (category, marks): a mark is part of a frame's name, Java's dots for its slashes. The first
-# rules look through the whole stack, so that a system call counts as such wherever it was
-# made; the last, where the stack says nothing of those, by the sampled frame's own owner.
+# (category, marks): a mark is part of a frame's name, Java's dots for its slashes.
 CATEGORIES = [
     ("JIT compiler", ["CompileBroker::", "C2Compiler::", "Compilation::"]),
-    ("garbage collector", ["G1", "GCTaskThread", "ConcurrentGCThread"]),
-    ("writing to sockets (send: loopback TCP, waking the reader)",
-     ["unix.Socket.send", "unix.Socket.write", "FileDescriptor.write"]),
-    ("reading from sockets (recv)", ["unix.Socket.recv", "unix.Socket.read", "FileDescriptor.read"]),
+    ("garbage collector", ["G1"]),  # HotSpot's G1 classes: G1ParScanThreadState:: and so on
+    ("socket writes (loopback, reader woken)",
+     ["unix.Socket.send", "unix.Socket.write", "unix.FileDescriptor.write"]),
+    ("socket reads", ["unix.Socket.recv", "unix.Socket.read", "unix.FileDescriptor.read"]),
     ("waiting for events (epoll_wait)", ["epoll.Native.epollWait", "epoll.Native.epollBusyWait"]),
     ("waking another event loop (eventfd)", ["eventFdWrite"]),
     ("our JSON: decoding", ["protocol.SignalingCodec.decode"]),
     ("our JSON: encoding", ["protocol.SignalingCodec.encode"]),
-    ("WebSocket frames (Netty's codec)", ["websocketx.WebSocket08Frame", "ws.TextFrames."]),
 ]
 OWN_FRAME = [
+    ("the floor's relay (BareRelay)", ["com.tutorme.video.server.loadtest.BareRelay"]),
     ("generator: pacing, stamping, timing", ["com.tutorme.video.server.loadtest.",
                                              "org.HdrHistogram."]),
+    # By the sampled frame: a handler of Netty's that passes frames on (its UTF-8 validator)
+    # is on the stack of all that the next handlers do.
+    ("WebSocket frames, UTF-8 checks (Netty)", ["io.netty.handler.codec.http.websocketx."]),
     ("our other code: rooms, limits, checks", ["com.tutorme.video."]),
     ("Netty: pipeline, buffers, event loop", ["io.netty."]),
-    ("the JDK's Java", ["java.", "jdk.", "sun."]),
+    ("the JDK's Java, Jackson", ["java.", "jdk.", "sun.", "com.fasterxml."]),
 ]
-OTHER = "other: the JVM, libc, the kernel outside system calls"
+OTHER = "everything else: JVM, libc, futex, vdso"
+LABEL = 42
+WIDTH = 19
 
 
 def category(frames):
     for name, marks in CATEGORIES:
-        if any(mark in frame for frame in frames for mark in marks):
+        if any(frame.startswith(mark) if mark == "G1" else mark in frame
+               for frame in frames for mark in marks):
             return name
     own = frames[-1]
     for name, marks in OWN_FRAME:
@@ -50,6 +56,8 @@ def profile(path):
     counts, total, kernel = collections.Counter(), 0, 0
     for line in path.read_text().splitlines():
         stack, _, n = line.rpartition(" ")
+        if not stack or not n.isdigit():
+            continue
         frames = [f.replace("/", ".") for f in stack.split(";")]
         counts[category(frames)] += int(n)
         total += int(n)
@@ -57,39 +65,58 @@ def profile(path):
     return counts, total, kernel
 
 
-def cpu_per_1000(name, key):
+def run(name):
+    """The last JSON line of a run's output, or None."""
     path = out / f"{name}.txt"
-    runs = [json.loads(l) for l in path.read_text().splitlines() if l.startswith("{")] \
+    lines = [l for l in path.read_text().splitlines() if l.startswith("{")] \
         if path.exists() else []
-    return runs[-1][key] if runs and runs[-1].get(key, -1) >= 0 else None
+    return json.loads(lines[-1]) if lines else None
 
 
-columns = []  # (heading, profile, CPU ms per 1,000 messages)
+def cpu(result, key):
+    return result[key] if result and result.get(key, -1) >= 0 else None
+
+
+def cell(text):
+    return f"{text:>{WIDTH}}"
+
+
+columns = []  # (heading, (counts, total, kernel), CPU per 1,000 profiled, and unprofiled)
 for name, who, key in (("ours", "server", "serverCpuMsPer1000"),
                        ("floor", "server", "serverCpuMsPer1000"),
-                       ("ours", "generator", "generatorCpuMsPer1000")):
+                       ("ours", "generator", "generatorCpuMsPer1000"),
+                       ("floor", "generator", "generatorCpuMsPer1000")):
     path = out / f"{name}-{who}.collapsed"
     if path.exists():
-        heading = {"server": name, "generator": f"generator ({name})"}[who]
-        columns.append((heading, profile(path), cpu_per_1000(name, key)))
+        heading = name if who == "server" else f"gen. ({name})"
+        columns.append((heading, profile(path), cpu(run(name), key),
+                        cpu(run(f"{name}-unprofiled"), key)))
 if not columns:
     sys.exit(f"no profiles in {out}")
 
-run = json.loads(next(l for l in (out / "ours.txt").read_text().splitlines() if l.startswith("{")))
-print(f"CPU per 1,000 relayed messages at {run['targetRate']} msg/s, {run['pairs']} pairs"
-      f" (ms, share of the samples in brackets); p99 {run['latencyMs']['p99']} ms")
-print(f"  {'':58}" + "".join(f"{heading:>22}" for heading, _, _ in columns))
-rows = [name for name, _ in CATEGORIES + OWN_FRAME] + [OTHER]
-for row in rows:
+first = run("ours") or run("floor")
+if first:
+    print(f"CPU per 1,000 relayed messages at {first['targetRate']} msg/s, {first['pairs']}"
+          f" pairs: ms (share of the samples); ours' p99 {first['latencyMs']['p99']} ms")
+print(" " * (LABEL + 2) + "".join(cell(heading) for heading, *_ in columns))
+for row in [name for name, _ in CATEGORIES + OWN_FRAME] + [OTHER]:
+    if not any(counts[row] for _, (counts, _, _), _, _ in columns):
+        continue
     cells = []
-    for _, (counts, total, _), cpu in columns:
+    for _, (counts, total, _), ms, _ in columns:
         share = counts[row] / total if total else 0
-        cells.append(f"{share * cpu:8.1f} ({share:4.0%})" if cpu is not None
-                     else f"{'':8} ({share:4.0%})")
-    if any(counts[row] for _, (counts, _, _), _ in columns):
-        print(f"  {row:58}" + "".join(f"{c:>22}" for c in cells))
-print(f"  {'in all':58}" + "".join(
-    f"{(f'{cpu:.1f}' if cpu is not None else 'n/a'):>8} ({total} samples)".rjust(22)
-    for _, (_, total, _), cpu in columns))
-print(f"  {'of which in the kernel (its own frames)':58}" + "".join(
-    f"{kernel / total:>21.0%} " for _, (_, total, kernel), _ in columns))
+        cells.append(f"{share * ms:.1f} ({share:4.0%})" if ms is not None else f"({share:4.0%})")
+    print(f"  {row:{LABEL}}" + "".join(cell(c) for c in cells))
+
+
+def figure(ms):
+    return "n/a" if ms is None else f"{ms:.1f}"
+
+
+print(f"  {'in all, profiled (the run from /proc)':{LABEL}}"
+      + "".join(cell(figure(ms)) for _, _, ms, _ in columns))
+print(f"  {'the same without the profiler, just before':{LABEL}}"
+      + "".join(cell(figure(plain)) for *_, plain in columns))
+print(f"  {'samples; of them in the kernel':{LABEL}}"
+      + "".join(cell(f"{total}; {kernel / total:.0%}" if total else "none")
+                for _, (_, total, kernel), _, _ in columns))
