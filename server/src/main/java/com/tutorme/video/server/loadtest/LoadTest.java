@@ -62,13 +62,25 @@ public final class LoadTest {
           return "could not connect to " + options.server() + detail;
         }
         return "nothing answers at " + options.server() + detail + (options.bare()
-            ? "; start the bare relay (scripts/loadtest bare-relay "
-                + URI.create(options.server()).getPort() + "; it listens on 127.0.0.1) or pass"
-                + " --server where it runs (its default port is " + BareRelay.DEFAULT_PORT + ")"
+            ? "; start the bare relay (" + bareRelayAdvice(options.server())
             : "; start the server (scripts/run) or pass --server");
       }
     }
     return "the run failed: " + rootOf(failure);
+  }
+
+  /**
+   * How to start the bare relay where {@code server} points; on its default port instead when
+   * that is a port only root may take (none given: 80), which the relay need not have.
+   */
+  private static String bareRelayAdvice(String server) {
+    int port = URI.create(server).getPort();
+    if (port >= 1024) {
+      return "scripts/loadtest bare-relay " + port + "; it listens on 127.0.0.1) or pass"
+          + " --server where it runs (its default port is " + BareRelay.DEFAULT_PORT + ")";
+    }
+    return "scripts/loadtest bare-relay; it listens on 127.0.0.1:" + BareRelay.DEFAULT_PORT
+        + ") and pass --server http://127.0.0.1:" + BareRelay.DEFAULT_PORT;
   }
 
   /** A failure of the server or the network, not of the generator's own code. */

@@ -13,6 +13,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -144,6 +145,14 @@ class LoadGeneratorIT {
         .contains("start the bare relay (scripts/loadtest bare-relay " + closedPort + ";")
         .endsWith("or pass --server where it runs (its default port is 18090)");
     assertThat(LoadTest.expected(stormFailure)).isTrue();
+    // No port, so 80: one only root may take, which the hint does not send anyone to.
+    Options noPort = Options.parse(new String[] {"relay", "--bare", "--server",
+        "http://127.0.0.1"});
+    ConnectException nothingOn80 = new ConnectException("Connection refused");
+    assertThat(LoadTest.explain(new ExecutionException(nothingOn80), noPort)).isEqualTo(
+        "nothing answers at http://127.0.0.1:80 (Connection refused); start the bare relay"
+            + " (scripts/loadtest bare-relay; it listens on 127.0.0.1:18090) and pass --server"
+            + " http://127.0.0.1:18090");
     ConnectTimeoutException unanswered =
         new ConnectTimeoutException("connection timed out after 10000 ms: /127.0.0.1:9");
     assertThat(LoadTest.explain(new ExecutionException(unanswered), storm)).isEqualTo(
