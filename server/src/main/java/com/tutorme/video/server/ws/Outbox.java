@@ -64,6 +64,11 @@ final class Outbox {
     return moving;
   }
 
+  /** Work is waiting to run; for tests. */
+  boolean hasWaiting() {
+    return !queue.isEmpty();
+  }
+
   /**
    * Runs the work on the connection's loop, now if it may, else after what waits; from any
    * thread. If the loop has shut down (the server is stopping), runs {@code refused} instead,

@@ -73,6 +73,26 @@ class LiveMoveIT {
     }
   }
 
+  @Test
+  void aServerStoppingDuringAMoveTellsTheMovingConnectionWhy() throws Exception {
+    try (ApiServer api = ApiServer.start(LiveMoveIT::splittable);
+        JoinedLesson lesson = JoinedLesson.open(api, STUDENT, TUTOR)) {
+      HeldMove move = HeldMove.start(api, lesson);
+      Thread stopping = new Thread(api.server::close, "stopping");
+      stopping.start();
+      // Its close frame waits in its outbox for the move to land; the stop must not cut it off.
+      await().atMost(Duration.ofSeconds(5)).until(Outbox.of(move.student.channel())::hasWaiting);
+      move.release();
+
+      assertThat(lesson.student().awaitClose(Duration.ofSeconds(5)))
+          .isEqualTo(CloseCode.GOING_AWAY.code());
+      assertThat(lesson.tutor().awaitClose(Duration.ofSeconds(5)))
+          .isEqualTo(CloseCode.GOING_AWAY.code());
+      stopping.join(TimeUnit.SECONDS.toMillis(10));
+      assertThat(stopping.isAlive()).as("stopped").isFalse();
+    }
+  }
+
   /** The student's connection, caught between its loop and the tutor's. */
   private static final class HeldMove {
     private final ApiServer api;
