@@ -18,8 +18,10 @@ def lines(name):
 
 def show(label, values, unit=""):
     if values:
+        # A sitting stopped early has fewer runs of some scenarios: say so where it does.
+        runs = "" if len(values) == 3 else f" (of {len(values)} runs)"
         print(f"  {label:34} {statistics.median(values):10.2f} "
-              f"[{min(values):.2f} - {max(values):.2f}] {unit}")
+              f"[{min(values):.2f} - {max(values):.2f}] {unit}{runs}")
 
 
 def ratios(servers, floor):
@@ -34,7 +36,7 @@ storm = lines("join-storm")
 idle, ten = lines("idle"), lines("idle-10k")
 
 if relay:
-    print("relay (median [min - max] of 3)")
+    print("relay (median [min - max] of 3 unless said)")
     show("lost", [r["lost"] for r in relay])
     for p in ("p50", "p90", "p99", "p999", "max"):
         show(f"latency {p}", [r["latencyMs"][p] for r in relay], "ms")
@@ -44,21 +46,21 @@ for label, runs in (("relay with one event loop", one),
                     ("relay with every loop in use, the balancer off", unbalanced),
                     ("bare relay, the floor", bare)):
     if runs:
-        print(f"{label} (median [min - max] of 3)")
+        print(f"{label} (median [min - max] of 3 unless said)")
         show("server CPU per 1,000 messages", [r["serverCpuMsPer1000"] for r in runs], "ms")
         show("latency p99", [r["latencyMs"]["p99"] for r in runs], "ms")
 if bare and (relay or one or unbalanced):
-    print("ratio to the floor, each round's runs compared (median [min - max] of 3)")
+    print("ratio to the floor, each round's runs compared (median [min - max] of 3 unless said)")
     show("default loops / bare", ratios(relay, bare), "x")
     show("one loop / bare", ratios(one, bare), "x")
     show("balancer off / bare", ratios(unbalanced, bare), "x")
 if ramp or ramp_unbalanced or bare_ramp:
-    print("ramp: last rate that held (median [min - max] of 3)")
+    print("ramp: last rate that held (median [min - max] of 3 unless said)")
     show("ours", [r["lastRateThatHeld"] for r in ramp], "msg/s")
     show("ours, balancer off", [r["lastRateThatHeld"] for r in ramp_unbalanced], "msg/s")
     show("bare relay", [r["lastRateThatHeld"] for r in bare_ramp], "msg/s")
 if storm:
-    print("join-storm (median [min - max] of 3)")
+    print("join-storm (median [min - max] of 3 unless said)")
     show("joins per second", [r["joinsPerSecond"] for r in storm])
     show("server CPU per join", [r["serverCpuMsPerJoin"] for r in storm], "ms")
     show("pair ready p99", [r["pairReadyMs"]["p99"] for r in storm], "ms")
@@ -85,7 +87,7 @@ def median(values):
     return round(statistics.median(values), 2)
 
 
-print("against the targets (medians of 3; lost: the worst run; idle: one run each)")
+print("against the targets (medians as above; lost: the worst run; idle: one run each)")
 if relay:
     most_lost = max(r["lost"] for r in relay)
     p99 = median([r["latencyMs"]["p99"] for r in relay])
