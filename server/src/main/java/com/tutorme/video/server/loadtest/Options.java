@@ -8,7 +8,7 @@ import java.util.Map;
 /** The generator's flags, each bounded so that no run is unbounded in count or time. */
 record Options(String scenario, String server, int pairs, int rate, int seconds, int messageBytes,
     long serverPid, String jwtSecret, int connections, int concurrency, int maxRate,
-    int runs, boolean bare, int leadInSeconds, int leadInStorms) {
+    int runs, boolean bare, int leadInSeconds, int leadInStorms, int timelineSeconds) {
 
   static final String HELP = """
       Usage: scripts/loadtest relay|ramp|join-storm|idle [flags]
@@ -47,6 +47,9 @@ record Options(String scenario, String server, int pairs, int rate, int seconds,
                             join-storm, 5000 for idle)
         --concurrency C     pairs connecting at once, 1..1000 (default 64)
         --max-rate M        ramp: highest rate tried, 1..1000000 (default 100000)
+        --timeline S        relay and ramp: also a line on stderr every S seconds of the
+                            measured window, with that part's rate, p50, p99 and max, to tell
+                            a few stalls from a server falling behind; 0..60 (default 0: none)
         --message-bytes B   approximate size of each message, 100..8000 (default 300)
         --server-pid PID    the server's process id, to report its CPU and memory from /proc
         --jwt-secret S      the server's JWT_SECRET, when it is not in development mode
@@ -92,11 +95,12 @@ record Options(String scenario, String server, int pairs, int rate, int seconds,
         number(flags, "runs", 1, 1, 10),
         flags.containsKey("bare"),
         number(flags, "lead-in", 5, 0, 60),
-        number(flags, "lead-in-storms", 10, 0, 20));
+        number(flags, "lead-in-storms", 10, 0, 20),
+        number(flags, "timeline", 0, 0, 60));
     for (String flag : flags.keySet()) {
       if (!java.util.Set.of("server", "pairs", "rate", "seconds", "message-bytes",
           "server-pid", "jwt-secret", "connections", "concurrency", "max-rate", "runs", "bare",
-          "lead-in", "lead-in-storms")
+          "lead-in", "lead-in-storms", "timeline")
           .contains(flag)) {
         throw new UsageException("unknown flag --" + flag);
       }
@@ -112,6 +116,10 @@ record Options(String scenario, String server, int pairs, int rate, int seconds,
         .contains(options.scenario)) {
       throw new UsageException("--lead-in applies to relay and ramp only"
           + (options.scenario.equals("join-storm") ? "; join-storm has --lead-in-storms" : ""));
+    }
+    if (flags.containsKey("timeline") && !java.util.Set.of("relay", "ramp")
+        .contains(options.scenario)) {
+      throw new UsageException("--timeline applies to relay and ramp only");
     }
     if (flags.containsKey("lead-in-storms") && !options.scenario.equals("join-storm")) {
       throw new UsageException("--lead-in-storms applies to join-storm only");

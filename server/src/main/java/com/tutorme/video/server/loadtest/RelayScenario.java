@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -24,10 +25,17 @@ final class RelayScenario {
   private final LongAdder delivered = new LongAdder();
   private final Recorder latencyMicros = new Recorder(3);
   private final RelayMessage message;
+  private final Consumer<String> progress;
 
   RelayScenario(Options options) {
+    this(options, System.err::println);
+  }
+
+  /** @param progress where the lines said while it runs go (not the report) */
+  RelayScenario(Options options, Consumer<String> progress) {
     this.options = options;
     this.message = new RelayMessage(options.messageBytes());
+    this.progress = progress;
   }
 
   RelayResult run() throws Exception {
@@ -81,19 +89,20 @@ final class RelayScenario {
   RelayResult measure(List<WsPeer[]> pairs, int rate, int seconds) throws Exception {
     // Progress for whoever watches a long ramp, and the mark scripts/profile waits for: the
     // set-up and the lead-in are over, what follows is measured.
-    System.err.printf(Locale.ROOT, "%s: measuring %d msg/s for %d s%n", options.scenario(),
-        rate, seconds);
+    progress.accept(String.format(Locale.ROOT, "%s: measuring %d msg/s for %d s",
+        options.scenario(), rate, seconds));
     ProcessStats serverBefore = ProcessStats.of(options.serverPid());
     long selfBefore = ProcessStats.selfCpuMillis();
-    latencyMicros.reset();
+    LatencyWindow window = LatencyWindow.open(latencyMicros, options.timelineSeconds(),
+        progress, options.scenario());
     long start = System.nanoTime();
     long sent = PacedSender.send(pairs, rate, seconds, message);
     drain(sent);
     double elapsed = (System.nanoTime() - start) / 1e9;
+    Histogram histogram = window.close();
     ProcessStats serverAfter = ProcessStats.of(options.serverPid());
     long selfCpu = ProcessStats.selfCpuMillis() - selfBefore;
     long got = delivered.sumThenReset();
-    Histogram histogram = latencyMicros.getIntervalHistogram();
     return new RelayResult(pairs.size(), rate, seconds, sent, got,
         got / Math.min(elapsed, seconds), ms(histogram, 50), ms(histogram, 90),
         ms(histogram, 99), ms(histogram, 99.9), histogram.getMaxValue() / 1000.0,

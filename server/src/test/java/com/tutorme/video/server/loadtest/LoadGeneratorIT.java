@@ -29,6 +29,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.HdrHistogram.Recorder;
@@ -105,6 +106,24 @@ class LoadGeneratorIT {
 
       assertThat(result.p50()).isPositive();
       assertThat(result.serverCpuMsPer1000()).isPositive();
+    }
+  }
+
+  @Test
+  void aTimelineSaysEachSecondOfTheMeasuredWindow() throws Exception {
+    try (BareRelay bare = BareRelay.start(0)) {
+      List<String> said = new CopyOnWriteArrayList<>();
+      RelayResult result = new RelayScenario(Options.parse(new String[] {"relay", "--bare",
+          "--server", "http://127.0.0.1:" + bare.port(), "--pairs", "4", "--rate", "200",
+          "--seconds", "3", "--lead-in", "1", "--timeline", "1"}), said::add).run();
+
+      assertThat(result.delivered()).isEqualTo(result.sent());
+      assertThat(said.get(0)).isEqualTo("relay: measuring 200 msg/s for 3 s");
+      // One a second while it sends, none after the window has closed: two or three.
+      List<String> lines = said.subList(1, said.size());
+      assertThat(lines).hasSizeBetween(2, 3).allMatch(line -> line.matches(
+          "relay: +\\d+\\.\\d s +\\d+ msg/s  p50 [\\d.]+  p99 [\\d.]+  max [\\d.]+ ms"));
+      assertThat(lines.get(0)).doesNotContain(" 0 msg/s");
     }
   }
 
@@ -292,6 +311,11 @@ class LoadGeneratorIT {
     assertThatThrownBy(() -> Options.parse(new String[] {"relay", "--lead-in-storms", "2"}))
         .hasMessage("--lead-in-storms applies to join-storm only");
     assertThat(Options.parse(new String[] {"join-storm"}).leadInStorms()).isEqualTo(10);
+    assertThat(Options.parse(new String[] {"ramp", "--timeline", "5"}).timelineSeconds())
+        .isEqualTo(5);
+    assertThat(Options.parse(new String[] {"relay"}).timelineSeconds()).isZero();
+    assertThatThrownBy(() -> Options.parse(new String[] {"idle", "--timeline", "1"}))
+        .hasMessage("--timeline applies to relay and ramp only");
     assertThatThrownBy(() -> Options.parse(new String[] {"stampede"}))
         .hasMessageContaining("unknown scenario");
     assertThat(Options.parse(new String[] {"relay"}).pairs()).isEqualTo(500);
