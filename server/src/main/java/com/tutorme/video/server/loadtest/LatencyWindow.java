@@ -11,9 +11,9 @@ import org.HdrHistogram.Recorder;
 /**
  * The latencies of one measured window, and with {@code --timeline S} a line every S seconds
  * of that part of it: a tail made by a few stalls (a collector's pause, a descheduled core)
- * shows as a few bad lines among good ones, a saturated server as lines getting worse. The
- * lines take what the recorder has gathered since the last, so the window's whole is their
- * sum: nothing is recorded twice.
+ * shows as a few bad lines among good ones, a saturated server as lines getting worse. Each
+ * line takes what the recorder has gathered since the last, and the window's histogram is
+ * what the lines took and what came after the last of them: nothing is recorded twice.
  */
 final class LatencyWindow {
   private final Recorder recorder;

@@ -96,10 +96,15 @@ final class RelayScenario {
     LatencyWindow window = LatencyWindow.open(latencyMicros, options.timelineSeconds(),
         progress, options.scenario());
     long start = System.nanoTime();
-    long sent = PacedSender.send(pairs, rate, seconds, message);
-    drain(sent);
+    long sent;
+    Histogram histogram;
+    try {
+      sent = PacedSender.send(pairs, rate, seconds, message);
+      drain(sent);
+    } finally {
+      histogram = window.close(); // its timeline stops, whatever happened
+    }
     double elapsed = (System.nanoTime() - start) / 1e9;
-    Histogram histogram = window.close();
     ProcessStats serverAfter = ProcessStats.of(options.serverPid());
     long selfCpu = ProcessStats.selfCpuMillis() - selfBefore;
     long got = delivered.sumThenReset();

@@ -17,13 +17,16 @@ class LatencyWindowTest {
     recorder.recordValue(99_000); // before the window: not in it
     List<String> said = new CopyOnWriteArrayList<>();
     LatencyWindow window = LatencyWindow.open(recorder, 1, said::add, "relay");
-    for (int i = 1; i <= 100; i++) {
-      recorder.recordValue(1_000); // 1 ms
+    Histogram whole;
+    try {
+      for (int i = 1; i <= 100; i++) {
+        recorder.recordValue(1_000); // 1 ms
+      }
+      await().atMost(Duration.ofSeconds(5)).until(() -> !said.isEmpty());
+      recorder.recordValue(40_000);
+    } finally {
+      whole = window.close(); // its thread stops even if the wait failed
     }
-    await().atMost(Duration.ofSeconds(5)).until(() -> !said.isEmpty());
-    recorder.recordValue(40_000);
-
-    Histogram whole = window.close();
     int lines = said.size();
     recorder.recordValue(1_000); // after it closed: not in it
 

@@ -79,10 +79,16 @@ class LiveMoveIT {
         JoinedLesson lesson = JoinedLesson.open(api, STUDENT, TUTOR)) {
       HeldMove move = HeldMove.start(api, lesson);
       Thread stopping = new Thread(api.server::close, "stopping");
-      stopping.start();
-      // Its close frame waits in its outbox for the move to land; the stop must not cut it off.
-      await().atMost(Duration.ofSeconds(5)).until(Outbox.of(move.student.channel())::hasWaiting);
-      move.release();
+      try {
+        stopping.start();
+        // Its close frame waits in its outbox for the move to land, and the stop has gone on
+        // to close every connection and wait for that: it must not cut this one off.
+        Outbox held = Outbox.of(move.student.channel());
+        await().atMost(Duration.ofSeconds(5)).until(() -> held.hasWaiting()
+            && stopping.getState() == Thread.State.TIMED_WAITING);
+      } finally {
+        move.release(); // a failure above leaves no loop held
+      }
 
       assertThat(lesson.student().awaitClose(Duration.ofSeconds(5)))
           .isEqualTo(CloseCode.GOING_AWAY.code());
