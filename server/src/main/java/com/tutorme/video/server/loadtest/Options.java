@@ -109,16 +109,15 @@ record Options(String scenario, String server, int pairs, int rate, int seconds,
       throw new UsageException("unknown scenario '" + options.scenario
           + "'; try relay, ramp, join-storm or idle");
     }
-    if (options.bare && !java.util.Set.of("relay", "ramp").contains(options.scenario)) {
+    boolean relays = java.util.Set.of("relay", "ramp").contains(options.scenario);
+    if (options.bare && !relays) {
       throw new UsageException("--bare applies to relay and ramp only");
     }
-    if (flags.containsKey("lead-in") && !java.util.Set.of("relay", "ramp")
-        .contains(options.scenario)) {
+    if (flags.containsKey("lead-in") && !relays) {
       throw new UsageException("--lead-in applies to relay and ramp only"
           + (options.scenario.equals("join-storm") ? "; join-storm has --lead-in-storms" : ""));
     }
-    if (flags.containsKey("timeline") && !java.util.Set.of("relay", "ramp")
-        .contains(options.scenario)) {
+    if (flags.containsKey("timeline") && !relays) {
       throw new UsageException("--timeline applies to relay and ramp only");
     }
     if (flags.containsKey("lead-in-storms") && !options.scenario.equals("join-storm")) {
