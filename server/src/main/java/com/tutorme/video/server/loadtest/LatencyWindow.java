@@ -25,8 +25,8 @@ final class LatencyWindow {
   private long lineNanos = startNanos;
   private boolean closed;
 
-  private LatencyWindow(Recorder recorder, int everySeconds, Consumer<String> progress,
-      String label) {
+  /** Starts the window; the recorder's earlier values are dropped. */
+  LatencyWindow(Recorder recorder, int everySeconds, Consumer<String> progress, String label) {
     this.recorder = recorder;
     this.progress = progress;
     this.label = label;
@@ -41,12 +41,6 @@ final class LatencyWindow {
       return thread;
     });
     ticker.scheduleAtFixedRate(this::line, everySeconds, everySeconds, TimeUnit.SECONDS);
-  }
-
-  /** Starts the window; the recorder's earlier values are dropped. */
-  static LatencyWindow open(Recorder recorder, int everySeconds, Consumer<String> progress,
-      String label) {
-    return new LatencyWindow(recorder, everySeconds, progress, label);
   }
 
   private synchronized void line() {

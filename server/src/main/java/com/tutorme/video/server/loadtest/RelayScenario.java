@@ -93,7 +93,7 @@ final class RelayScenario {
         options.scenario(), rate, seconds));
     ProcessStats serverBefore = ProcessStats.of(options.serverPid());
     long selfBefore = ProcessStats.selfCpuMillis();
-    LatencyWindow window = LatencyWindow.open(latencyMicros, options.timelineSeconds(),
+    LatencyWindow window = new LatencyWindow(latencyMicros, options.timelineSeconds(),
         progress, options.scenario());
     long start = System.nanoTime();
     long sent;

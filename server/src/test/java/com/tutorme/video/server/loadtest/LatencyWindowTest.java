@@ -16,7 +16,7 @@ class LatencyWindowTest {
     Recorder recorder = new Recorder(3);
     recorder.recordValue(99_000); // before the window: not in it
     List<String> said = new CopyOnWriteArrayList<>();
-    LatencyWindow window = LatencyWindow.open(recorder, 1, said::add, "relay");
+    LatencyWindow window = new LatencyWindow(recorder, 1, said::add, "relay");
     Histogram whole;
     try {
       for (int i = 1; i <= 100; i++) {
@@ -42,7 +42,7 @@ class LatencyWindowTest {
   void withoutATimelineItSaysNothing() {
     Recorder recorder = new Recorder(3);
     List<String> said = new CopyOnWriteArrayList<>();
-    LatencyWindow window = LatencyWindow.open(recorder, 0, said::add, "relay");
+    LatencyWindow window = new LatencyWindow(recorder, 0, said::add, "relay");
     recorder.recordValue(2_000);
 
     assertThat(window.close().getTotalCount()).isEqualTo(1);
