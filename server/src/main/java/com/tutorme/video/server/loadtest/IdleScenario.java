@@ -25,7 +25,7 @@ final class IdleScenario {
     int pairs = options.connections() / 2;
     List<Lessons.Tickets> lessons = Lessons.prepare(options, pairs);
     List<WsPeer[]> joined = new ArrayList<>();
-    try (Clients clients = new Clients()) {
+    try (Clients clients = new Clients(options.loops())) {
       ProcessStats before = ProcessStats.of(options.serverPid());
       try {
         joined.addAll(Lessons.join(clients.bootstrap, URI.create(options.server()), lessons,

@@ -36,7 +36,7 @@ final class JoinStormScenario {
     if (fixtures == null) {
       fixtures = new Fixtures(options);
     }
-    try (Clients clients = new Clients()) {
+    try (Clients clients = new Clients(options.loops())) {
       if (!ledIn) {
         leadIn(clients);
         ledIn = true;

@@ -8,7 +8,8 @@ import java.util.Map;
 /** The generator's flags, each bounded so that no run is unbounded in count or time. */
 record Options(String scenario, String server, int pairs, int rate, int seconds, int messageBytes,
     long serverPid, String jwtSecret, int connections, int concurrency, int maxRate,
-    int runs, boolean bare, int leadInSeconds, int leadInStorms, int timelineSeconds) {
+    int runs, boolean bare, int leadInSeconds, int leadInStorms, int timelineSeconds,
+    int loops) {
 
   static final String HELP = """
       Usage: scripts/loadtest relay|ramp|join-storm|idle [flags]
@@ -51,6 +52,11 @@ record Options(String scenario, String server, int pairs, int rate, int seconds,
                             measured window, with that part's rate, p50, p99 and max, to tell
                             a few stalls from a server falling behind; 0..60 (default 0: none)
         --message-bytes B   approximate size of each message, 100..8000 (default 300)
+        --loops N           the generator's event loops (threads), each sending for and
+                            reading the connections it holds, 1..8 (default 2). The server
+                            wakes for each loop's sends apart: at 5,000 msg/s one loop costs
+                            the server about a fifth less CPU per message than two, but one
+                            runs out near 35,000 msg/s on two cores (docs/benchmarks.md)
         --server-pid PID    the server's process id, to report its CPU and memory from /proc
         --jwt-secret S      the server's JWT_SECRET, when it is not in development mode
         --runs K            run the scenario K times in this process, 1..10 (default 1)
@@ -96,11 +102,12 @@ record Options(String scenario, String server, int pairs, int rate, int seconds,
         flags.containsKey("bare"),
         number(flags, "lead-in", 5, 0, 60),
         number(flags, "lead-in-storms", 10, 0, 20),
-        number(flags, "timeline", 0, 0, 60));
+        number(flags, "timeline", 0, 0, 60),
+        number(flags, "loops", 2, 1, 8));
     for (String flag : flags.keySet()) {
       if (!java.util.Set.of("server", "pairs", "rate", "seconds", "message-bytes",
           "server-pid", "jwt-secret", "connections", "concurrency", "max-rate", "runs", "bare",
-          "lead-in", "lead-in-storms", "timeline")
+          "lead-in", "lead-in-storms", "timeline", "loops")
           .contains(flag)) {
         throw new UsageException("unknown flag --" + flag);
       }

@@ -8,7 +8,7 @@ import java.util.Map;
 record RelayResult(int pairs, int targetRate, int seconds, long sent, long delivered,
     double deliveredPerSecond, double p50, double p90, double p99, double p999, double max,
     double serverCpuMsPer1000, double serverCompilerCpuMsPer1000, long serverRssKb,
-    double generatorCpuMsPer1000) {
+    double generatorCpuMsPer1000, int generatorLoops) {
 
   long lost() {
     return sent - delivered;
@@ -36,6 +36,7 @@ record RelayResult(int pairs, int targetRate, int seconds, long sent, long deliv
         serverCompilerCpuMsPer1000 < 0 ? null : round(serverCompilerCpuMsPer1000));
     json.put("serverRssKb", serverRssKb < 0 ? null : serverRssKb);
     json.put("generatorCpuMsPer1000", round(generatorCpuMsPer1000));
+    json.put("generatorLoops", generatorLoops);
     return json;
   }
 
@@ -45,12 +46,13 @@ record RelayResult(int pairs, int targetRate, int seconds, long sent, long deliv
           delivered   %d of %d (%d lost), %.0f msg/s
           latency ms  p50 %.3f  p90 %.3f  p99 %.3f  p99.9 %.3f  max %.3f
           server      %s ms CPU per 1,000 messages, RSS %s
-          generator   %.1f ms CPU per 1,000 messages
+          generator   %.1f ms CPU per 1,000 messages, %d event loop%s
         """, pairs, targetRate, seconds, delivered, sent, lost(), deliveredPerSecond, p50, p90,
         p99, p999, max, serverCpuMsPer1000 < 0 ? "n/a (no --server-pid)"
             : String.format(Locale.ROOT, "%.1f (JIT compiler %.1f of it)", serverCpuMsPer1000,
                 serverCompilerCpuMsPer1000),
-        serverRssKb < 0 ? "n/a" : (serverRssKb / 1024) + " MiB", generatorCpuMsPer1000);
+        serverRssKb < 0 ? "n/a" : (serverRssKb / 1024) + " MiB", generatorCpuMsPer1000,
+        generatorLoops, generatorLoops == 1 ? "" : "s");
   }
 
   private static double round(double value) {

@@ -48,7 +48,7 @@ final class RelayScenario {
   /** Sets up the pairs, lets {@code body} measure over them, and tears them down. */
   <T> T run(Measurement<T> body) throws Exception {
     List<WsPeer[]> pairs = new ArrayList<>();
-    try (Clients clients = new Clients()) {
+    try (Clients clients = new Clients(options.loops())) {
       try {
         setUp(clients.bootstrap, pairs);
         return body.over(pairs);
@@ -113,7 +113,7 @@ final class RelayScenario {
         ms(histogram, 99), ms(histogram, 99.9), histogram.getMaxValue() / 1000.0,
         perThousand(serverAfter.cpuMillis(), serverBefore.cpuMillis(), got),
         perThousand(serverAfter.compilerCpuMillis(), serverBefore.compilerCpuMillis(), got),
-        serverAfter.rssKb(), got == 0 ? 0 : selfCpu * 1000.0 / got);
+        serverAfter.rssKb(), got == 0 ? 0 : selfCpu * 1000.0 / got, options.loops());
   }
 
   /** Waits, up to 3 s, until what was sent has arrived. */

@@ -28,6 +28,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -53,7 +54,7 @@ class LoadGeneratorIT {
           .isBetween(0.0, result.serverCpuMsPer1000());
       assertThat(result.serverRssKb()).isPositive();
       assertThat(result.asJson()).containsKeys("latencyMs", "lost", "deliveredPerSecond");
-      assertThat(result.summary()).contains("0 lost");
+      assertThat(result.summary()).contains("0 lost").contains("messages, 2 event loops\n");
     }
   }
 
@@ -102,10 +103,25 @@ class LoadGeneratorIT {
   @Test
   void theBareRelayFloorIsDrivenLikeTheServer() throws Exception {
     try (BareRelay bare = BareRelay.start(0)) {
-      RelayResult result = shortRelay(bare.port(), "--bare");
+      RelayResult result = shortRelay(bare.port(), "--bare", "--loops", "1");
 
       assertThat(result.p50()).isPositive();
       assertThat(result.serverCpuMsPer1000()).isPositive();
+      assertThat(result.asJson()).containsEntry("generatorLoops", 1);
+      assertThat(result.summary()).contains("messages, 1 event loop\n");
+    }
+  }
+
+  @Test
+  void theGeneratorsConnectionsAreSpreadOverTheLoopsAskedFor() throws Exception {
+    try (BareRelay bare = BareRelay.start(0)) {
+      for (int loops : new int[] {1, 3}) {
+        Options options = Options.parse(new String[] {"relay", "--bare", "--pairs", "6",
+            "--server", "http://127.0.0.1:" + bare.port(), "--loops", Integer.toString(loops)});
+        long used = new RelayScenario(options).run(pairs -> pairs.stream()
+            .flatMap(Arrays::stream).map(WsPeer::eventLoop).distinct().count());
+        assertThat(used).isEqualTo(loops);
+      }
     }
   }
 
@@ -196,7 +212,7 @@ class LoadGeneratorIT {
   void aStalledServerFailsTheJoinWithItsFirstPair() throws Exception {
     List<Socket> accepted = new ArrayList<>();
     try (ServerSocketChannel stalled = ServerSocketChannel.open();
-        Clients clients = new Clients()) {
+        Clients clients = new Clients(2)) {
       stalled.bind(new InetSocketAddress("127.0.0.1", 0), 64);
       URI server = URI.create("http://127.0.0.1:" + stalled.socket().getLocalPort());
       List<Lessons.Tickets> fivePairs = new ArrayList<>();
@@ -237,7 +253,7 @@ class LoadGeneratorIT {
   @Test
   void aPeerRefusedFailsItsPairAtOnceThoughItsPartnerHangs() throws Exception {
     try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
-        Clients clients = new Clients()) {
+        Clients clients = new Clients(2)) {
       Thread answering = new Thread(() -> refuseStudentsIgnoreTutors(server));
       answering.setDaemon(true);
       answering.start();
@@ -319,6 +335,10 @@ class LoadGeneratorIT {
     assertThatThrownBy(() -> Options.parse(new String[] {"stampede"}))
         .hasMessageContaining("unknown scenario");
     assertThat(Options.parse(new String[] {"relay"}).pairs()).isEqualTo(500);
+    assertThat(Options.parse(new String[] {"relay"}).loops()).isEqualTo(2);
+    assertThat(Options.parse(new String[] {"join-storm", "--loops", "8"}).loops()).isEqualTo(8);
+    assertThatThrownBy(() -> Options.parse(new String[] {"relay", "--loops", "0"}))
+        .hasMessage("--loops must be 1..8");
     assertThat(Options.parse(new String[] {"relay", "--server", "http://localhost:9/"}).server())
         .isEqualTo("http://localhost:9");
     assertThat(Options.parse(new String[] {"relay", "--server", "http://localhost"}).server())
