@@ -31,6 +31,8 @@ def ratios(servers, floor):
 
 relay, one, bare = lines("relay"), lines("relay-one-loop"), lines("bare-relay")
 unbalanced = lines("relay-unbalanced")
+generator_one = lines("relay-generator-one-loop")
+bare_generator_one = lines("bare-relay-generator-one-loop")
 ramp, ramp_unbalanced, bare_ramp = lines("ramp"), lines("ramp-unbalanced"), lines("bare-ramp")
 storm = lines("join-storm")
 idle, ten = lines("idle"), lines("idle-10k")
@@ -44,7 +46,9 @@ if relay:
     show("generator CPU per 1,000 messages", [r["generatorCpuMsPer1000"] for r in relay], "ms")
 for label, runs in (("relay with one event loop", one),
                     ("relay with every loop in use, the balancer off", unbalanced),
-                    ("bare relay, the floor", bare)):
+                    ("bare relay, the floor", bare),
+                    ("relay, the generator on one loop", generator_one),
+                    ("bare relay, the generator on one loop", bare_generator_one)):
     if runs:
         print(f"{label} (median [min - max] of 3 unless said)")
         show("server CPU per 1,000 messages", [r["serverCpuMsPer1000"] for r in runs], "ms")
@@ -54,6 +58,8 @@ if bare and (relay or one or unbalanced):
     show("default loops / bare", ratios(relay, bare), "x")
     show("one loop / bare", ratios(one, bare), "x")
     show("balancer off / bare", ratios(unbalanced, bare), "x")
+if bare_generator_one and generator_one:
+    show("generator on one loop: ours / bare", ratios(generator_one, bare_generator_one), "x")
 if ramp or ramp_unbalanced or bare_ramp:
     print("ramp: last rate that held (median [min - max] of 3 unless said)")
     show("ours", [r["lastRateThatHeld"] for r in ramp], "msg/s")
