@@ -49,6 +49,7 @@ final class IdleScenario {
     json.put("connections", connections);
     json.put("heldSeconds", options.seconds());
     json.put("stillOpen", open);
+    json.put("generatorLoops", options.loops());
     json.put("serverRssKbBefore", before.rssKb() < 0 ? null : before.rssKb());
     json.put("serverRssKbAfter", after.rssKb() < 0 ? null : after.rssKb());
     json.put("serverKbPerConnection", kbPerConnection < 0 ? null

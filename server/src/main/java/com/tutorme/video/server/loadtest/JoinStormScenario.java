@@ -108,6 +108,7 @@ final class JoinStormScenario {
         "max", Report.round(ready.getMaxValue() / 1000.0)));
     json.put("serverCpuMsPerJoin", cpuPerJoin < 0 ? null : Report.round(cpuPerJoin));
     json.put("generatorCpuMsPerJoin", Report.round(generatorCpuPerJoin));
+    json.put("generatorLoops", options.loops());
     String summary = String.format(Locale.ROOT, """
         join-storm: %d connections in pairs, %d pairs at a time%s
           joins       %.0f per second (%.1f s in all)

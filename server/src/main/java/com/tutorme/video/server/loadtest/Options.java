@@ -54,9 +54,10 @@ record Options(String scenario, String server, int pairs, int rate, int seconds,
         --message-bytes B   approximate size of each message, 100..8000 (default 300)
         --loops N           the generator's event loops (threads), each sending for and
                             reading the connections it holds, 1..8 (default 2). The server
-                            wakes for each loop's sends apart: at 5,000 msg/s one loop costs
-                            the server about a fifth less CPU per message than two, but one
-                            runs out near 35,000 msg/s on two cores (docs/benchmarks.md)
+                            wakes for each loop's sends apart: measured in one hour at
+                            5,000 msg/s, one loop cost the server about a fifth less CPU per
+                            message than two, but one ran out at 35,000 msg/s on two cores
+                            where two held 45,000 (docs/benchmarks.md)
         --server-pid PID    the server's process id, to report its CPU and memory from /proc
         --jwt-secret S      the server's JWT_SECRET, when it is not in development mode
         --runs K            run the scenario K times in this process, 1..10 (default 1)

@@ -64,6 +64,7 @@ final class RampScenario {
     json.put("scenario", "ramp");
     json.put("pairs", options.pairs());
     json.put("lastRateThatHeld", held);
+    json.put("generatorLoops", options.loops());
     json.put("steps", stepJson);
     return new Report(summary.toString(), json);
   }

@@ -74,9 +74,9 @@ class LoadGeneratorIT {
           "--server", url, "--connections", "4", "--lead-in-storms", "0"})).run();
       int booked = lessonsBooked(database);
       Report idle = new IdleScenario(Options.parse(new String[] {"idle", "--server", url,
-          "--connections", "6", "--seconds", "1", "--server-pid", pid})).run();
+          "--connections", "6", "--seconds", "1", "--server-pid", pid, "--loops", "1"})).run();
 
-      assertThat(storm.json()).containsEntry("connections", 10);
+      assertThat(storm.json()).containsEntry("connections", 10).containsEntry("generatorLoops", 2);
       assertThat((Double) storm.json().get("joinsPerSecond")).isPositive();
       // Counted in 10 ms steps: a short warm storm may take less than one.
       assertThat((Double) storm.json().get("generatorCpuMsPerJoin")).isNotNegative();
@@ -89,7 +89,7 @@ class LoadGeneratorIT {
           .containsEntry("leadInStormConnections", 0);
       assertThat(booked).as("two lead-in storms of their own, once a process; then 5 + 5 + 2")
           .isEqualTo(2 * 5 + 5 + 5 + 2);
-      assertThat(idle.json()).containsEntry("stillOpen", 6L);
+      assertThat(idle.json()).containsEntry("stillOpen", 6L).containsEntry("generatorLoops", 1);
       assertThat(idle.json().get("serverRssKbAfter")).isNotNull();
 
       Report ramp = new RampScenario(Options.parse(new String[] {"ramp", "--server", url,
@@ -97,6 +97,7 @@ class LoadGeneratorIT {
           "--lead-in", "0"})).run();
       assertThat((List<?>) ramp.json().get("steps")).isNotEmpty().hasSizeLessThan(3);
       assertThat(ramp.summary()).contains("last rate that held");
+      assertThat(ramp.json()).containsEntry("generatorLoops", 2);
     }
   }
 
