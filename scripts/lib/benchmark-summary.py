@@ -53,12 +53,11 @@ for label, runs in (("relay with one event loop", one),
         print(f"{label} (median [min - max] of 3 unless said)")
         show("server CPU per 1,000 messages", [r["serverCpuMsPer1000"] for r in runs], "ms")
         show("latency p99", [r["latencyMs"]["p99"] for r in runs], "ms")
-if bare and (relay or one or unbalanced):
+if (bare and (relay or one or unbalanced)) or (bare_generator_one and generator_one):
     print("ratio to the floor, each round's runs compared (median [min - max] of 3 unless said)")
     show("default loops / bare", ratios(relay, bare), "x")
     show("one loop / bare", ratios(one, bare), "x")
     show("balancer off / bare", ratios(unbalanced, bare), "x")
-if bare_generator_one and generator_one:
     show("generator on one loop: ours / bare", ratios(generator_one, bare_generator_one), "x")
 if ramp or ramp_unbalanced or bare_ramp:
     print("ramp: last rate that held (median [min - max] of 3 unless said)")
