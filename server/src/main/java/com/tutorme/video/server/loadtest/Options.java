@@ -56,8 +56,8 @@ record Options(String scenario, String server, int pairs, int rate, int seconds,
                             reading the connections it holds, 1..8 (default 2). The server
                             wakes for each loop's sends apart: measured in one hour at
                             5,000 msg/s, one loop cost the server about a fifth less CPU per
-                            message than two, but one ran out at 35,000 msg/s on two cores
-                            where two held 45,000 (docs/benchmarks.md)
+                            message than two; measured earlier, one ran out at 35,000 msg/s
+                            on two cores where two held 45,000-50,000 (docs/benchmarks.md)
         --server-pid PID    the server's process id, to report its CPU and memory from /proc
         --jwt-secret S      the server's JWT_SECRET, when it is not in development mode
         --runs K            run the scenario K times in this process, 1..10 (default 1)
