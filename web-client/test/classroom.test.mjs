@@ -33,6 +33,15 @@ async function open(url, label) {
   return page;
 }
 
+/** The ICE username fragments of the page's current local and remote descriptions. */
+function iceUfrags(page) {
+  return page.evaluate(() => {
+    const pc = window.tutormeClassroom.lesson.link.pc;
+    const ufrag = (description) => description?.sdp.match(/^a=ice-ufrag:(\S+)/m)?.[1];
+    return { local: ufrag(pc.currentLocalDescription), remote: ufrag(pc.currentRemoteDescription) };
+  });
+}
+
 test('student and tutor see and hear each other, and the page says so', async () => {
   const student = await open(demo.student.url, 'student');
   await eventually('the waiting message', () => student.locator('#waiting').isVisible());
@@ -92,6 +101,21 @@ test('student and tutor see and hear each other, and the page says so', async ()
   await eventually('the tutor to be connected again', async () => (await statusOf(tutor)) === 'connected');
   await receivingVideo(student, 'the student after the tutor reconnected');
   await receivingVideo(tutor, 'the tutor after reconnecting');
+
+  // Both sides restart ICE at once, as both do when a network change fails the connection:
+  // the offers may collide and the polite side yields; both end with new ICE credentials,
+  // each the other's, and the video goes on.
+  const before = { student: await iceUfrags(student), tutor: await iceUfrags(tutor) };
+  assert.ok(before.student.local && before.student.remote === before.tutor.local, JSON.stringify(before));
+  await Promise.all([student, tutor].map((page) =>
+    page.evaluate(() => window.tutormeClassroom.lesson.link.pc.restartIce())));
+  await eventually('new ICE credentials on both sides, each the other\'s', async () => {
+    const [s, t] = [await iceUfrags(student), await iceUfrags(tutor)];
+    return s.local !== before.student.local && t.local !== before.tutor.local
+      && s.remote === t.local && t.remote === s.local;
+  });
+  await receivingVideo(student, 'the student after the ICE restart');
+  await receivingVideo(tutor, 'the tutor after the ICE restart');
 
   // End the session on one side: both pages show it ended; a new join is refused.
   await tutor.getByRole('button', { name: /End session/ }).click();
