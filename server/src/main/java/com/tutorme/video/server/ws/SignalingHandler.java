@@ -136,9 +136,16 @@ public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocke
     } else if (frame instanceof ContinuationWebSocketFrame more && fragments.isOpen()) {
       addFragment(more);
     } else if (frame instanceof PingWebSocketFrame ping) {
-      if (!Closer.isClosing(ctx.channel())) {
-        ctx.writeAndFlush(new PongWebSocketFrame(ping.content().retain()));
+      if (Closer.isClosing(ctx.channel())) {
+        return;
       }
+      // Pongs count toward the unread limit like any output: a client that pings without
+      // reading would otherwise make the server buffer its pongs without bound.
+      if (!ctx.channel().isWritable()) {
+        sink.close(CloseCode.SLOW_CONSUMER);
+        return;
+      }
+      ctx.writeAndFlush(new PongWebSocketFrame(ping.content().retain()));
     } else if (frame instanceof CloseWebSocketFrame close) {
       closer.answer(ctx.channel(), close);
     } else if (frame instanceof BinaryWebSocketFrame) {

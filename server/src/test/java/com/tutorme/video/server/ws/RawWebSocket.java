@@ -1,5 +1,6 @@
 package com.tutorme.video.server.ws;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,7 +29,7 @@ final class RawWebSocket implements AutoCloseable {
     try {
       socket.setSoTimeout(10_000);
       out = socket.getOutputStream();
-      in = socket.getInputStream();
+      in = new BufferedInputStream(socket.getInputStream()); // frames are read a byte at a time
       byte[] nonce = new byte[16];
       new SecureRandom().nextBytes(nonce);
       out.write(("GET /ws?access_token=" + token + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"

@@ -282,6 +282,28 @@ class SignalingLimitsIT {
     assertTheOtherRoomStillWorks();
   }
 
+  @Test
+  void aClientThatPingsWithoutReadingIsClosedWith4004() throws IOException {
+    long closedBefore = api.server.signalingStats().closes(CloseCode.SLOW_CONSUMER);
+    try (RawWebSocket pinger = new RawWebSocket(api.server.port(),
+        api.token("pinger-" + UUID.randomUUID(), "student"))) {
+      // Pings are answered however fast they come; unread, their pongs fill the kernel's
+      // buffers first (how much varies), then the server's 1 MiB: ping until it gives up.
+      byte[] payload = new byte[125]; // the most a control frame may carry
+      for (int sent = 0; sent < 400_000; sent++) {
+        if (sent % 1_000 == 0
+            && api.server.signalingStats().closes(CloseCode.SLOW_CONSUMER) > closedBefore) {
+          break;
+        }
+        pinger.sendFrame(true, RawWebSocket.OPCODE_PING, payload);
+      }
+
+      // Reading again, it finds the pongs that were buffered, then the close frame.
+      assertThat(pinger.readCloseCode()).isEqualTo(CloseCode.SLOW_CONSUMER.code());
+    }
+    assertTheOtherRoomStillWorks();
+  }
+
   /** Stays under the per-connection message rate, which is not what this test is about. */
   private static void sleepForRate() {
     await().pollDelay(Duration.ofMillis(1000 / (Limits.MESSAGES_PER_SECOND - 10)))
