@@ -1,5 +1,6 @@
 package com.tutorme.video.protocol;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.regex.Pattern;
@@ -98,8 +99,12 @@ public sealed interface ClientMessage {
     }
   }
 
-  /** An ICE candidate as RTCIceCandidate.toJSON() gives it; null means end of candidates. */
-  record IceCandidate(String id, Candidate candidate, String to) implements Relayable {
+  /**
+   * An ICE candidate as RTCIceCandidate.toJSON() gives it; null means end of candidates. The
+   * field must be there: a message without it is a mistake, not the end of candidates.
+   */
+  record IceCandidate(String id, @JsonProperty(required = true) Candidate candidate, String to)
+      implements Relayable {
     public IceCandidate {
       Checks.id(id);
       Checks.peer(to);

@@ -113,6 +113,7 @@ final class CommonMessageReader {
     private String id;
     private String to;
     private ClientMessage.Candidate candidate;
+    private boolean candidateGiven; // null is the end of candidates; missing is a mistake
 
     @Override
     boolean read(JsonParser parser, String name, JsonToken value) throws IOException {
@@ -121,6 +122,7 @@ final class CommonMessageReader {
         case "to" -> to = string(parser, value, 1);
         case "candidate" -> {
           once(2);
+          candidateGiven = true;
           if (value == JsonToken.START_OBJECT) {
             candidate = new CandidateFields().readAll(parser);
           } else if (value != JsonToken.VALUE_NULL) { // null: the end of candidates
@@ -136,6 +138,9 @@ final class CommonMessageReader {
 
     @Override
     ClientMessage build() {
+      if (!candidateGiven) {
+        throw DECLINE; // databind's to refuse, saying so
+      }
       return new ClientMessage.IceCandidate(id, candidate, to);
     }
   }

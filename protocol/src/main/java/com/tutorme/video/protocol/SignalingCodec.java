@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -175,7 +176,7 @@ public final class SignalingCodec {
       return new ProtocolException(ErrorCode.INVALID_MESSAGE, overLimit(e), ref);
     }
     if (failure instanceof MismatchedInputException e) {
-      return new ProtocolException(ErrorCode.INVALID_MESSAGE, mismatch(e), ref);
+      return new ProtocolException(ErrorCode.INVALID_MESSAGE, mismatch(e, tree), ref);
     }
     return new ProtocolException(ErrorCode.INVALID_MESSAGE, "the message is not valid", ref);
   }
@@ -262,12 +263,21 @@ public final class SignalingCodec {
     return new String(MAPPER.writeValueAsBytes(message), StandardCharsets.UTF_8);
   }
 
-  private static String mismatch(MismatchedInputException e) {
+  /** Says which field is missing or of the wrong type; the frame's tree tells which of the two. */
+  private static String mismatch(MismatchedInputException e, JsonNode tree) {
     if (e.getPath().isEmpty()) {
       return "a message must be a JSON object with a type";
     }
     String field = e.getPath().get(e.getPath().size() - 1).getFieldName();
-    return field == null ? "a field has the wrong type" : "field '" + field
+    if (field == null) {
+      return "a field has the wrong type";
+    }
+    JsonNode node = tree;
+    for (JsonMappingException.Reference step : e.getPath()) {
+      node = step.getFieldName() != null ? node.path(step.getFieldName())
+          : node.path(step.getIndex());
+    }
+    return node.isMissingNode() ? field + " is required" : "field '" + field
         + "' has the wrong type";
   }
 

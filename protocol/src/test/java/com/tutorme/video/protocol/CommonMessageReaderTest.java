@@ -53,6 +53,7 @@ class CommonMessageReaderTest {
     assertThat(read("{\"type\":\"ping\"} {}")).isNull();
     assertThat(read("{\"type\":\"offer\",\"sdp\":5}")).isNull();
     assertThat(read("{\"type\":\"offer\",\"sdp\":\"\"}")).isNull(); // invalid: databind says why
+    assertThat(read("{\"type\":\"ice-candidate\"}")).isNull(); // missing is not null
   }
 
   @Test

@@ -105,6 +105,7 @@ class SignalingCodecTest {
       "empty id                 | {\"type\":\"ping\",\"id\":\"\"}                   | id must be",
       "trailing garbage         | {\"type\":\"ping\"} x                             | not valid",
       "candidate not an object  | {\"type\":\"ice-candidate\",\"candidate\":\"c\"}  | candidate",
+      "candidate missing        | {\"type\":\"ice-candidate\"}                     | candidate is required",
       "boolean as a string      | {\"type\":\"media-state\",\"audio\":\"true\",\"video\":true,\"screen\":false} | audio",
       "a relayed field twice    | {\"type\":\"offer\",\"sdp\":\"a\",\"sdp\":\"b\"}  | field 'sdp' is given more than once",
       "a nested field twice     | {\"type\":\"ice-candidate\",\"candidate\":{\"candidate\":\"a\",\"candidate\":\"b\"}} | field 'candidate' is given more than once",
