@@ -2,7 +2,6 @@ package com.tutorme.video.server;
 
 import com.tutorme.video.server.dev.DemoLesson;
 import com.tutorme.video.storage.DatabaseUnavailableException;
-import java.net.BindException;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,14 +42,10 @@ public final class Main {
       log.error("{}", e.getMessage());
       System.exit(EXIT_DATABASE);
       return;
-    } catch (RuntimeException e) {
-      if (rootCause(e) instanceof BindException bind) {
-        log.error("cannot listen on port {}: {}", System.getenv().getOrDefault("PORT", "8080"),
-            bind.getMessage());
-        System.exit(EXIT_BIND);
-        return;
-      }
-      throw e;
+    } catch (ListenException e) {
+      log.error("{}", e.getMessage());
+      System.exit(EXIT_BIND);
+      return;
     }
 
     CountDownLatch stop = new CountDownLatch(1);
@@ -72,13 +67,5 @@ public final class Main {
     log.warn("demo lesson {}: open these two links in two browser tabs", demo.bookingId());
     log.warn("  student: {}", demo.url(base, demo.studentToken()));
     log.warn("  tutor:   {}", demo.url(base, demo.tutorToken()));
-  }
-
-  private static Throwable rootCause(Throwable failure) {
-    Throwable root = failure;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    return root;
   }
 }

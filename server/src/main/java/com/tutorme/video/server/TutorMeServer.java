@@ -27,6 +27,7 @@ import com.tutorme.video.server.ws.WebSocketGate;
 import com.tutorme.video.storage.jdbi.Database;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -122,7 +123,7 @@ public final class TutorMeServer implements AutoCloseable {
           wsVerifier, config.signaling(), ServerChannelInitializer.HTTP_ONLY,
           SignalingHandler.factory(sessions, rooms, iceServers, config.signaling(),
               signalingStats, balancer));
-      this.serverChannel = new ServerBootstrap()
+      ChannelFuture bound = new ServerBootstrap()
           .group(bossGroup, workerGroup)
           .channel(transport.serverChannelType())
           .option(ChannelOption.SO_BACKLOG, 1024)
@@ -132,8 +133,13 @@ public final class TutorMeServer implements AutoCloseable {
               new WriteBufferWaterMark(256 * 1024, 1024 * 1024))
           .childHandler(new ServerChannelInitializer(channels, config, api, gate))
           .bind(config.host(), config.port())
-          .sync()
-          .channel();
+          .await();
+      // Not sync(): it rethrows the native transport's checked bind failure unannounced,
+      // past the clean-up below and past Main's handling of it.
+      if (!bound.isSuccess()) {
+        throw new ListenException(config.host(), config.port(), bound.cause());
+      }
+      this.serverChannel = bound.channel();
       // On the accepting loop, which has little else to do; a tick that failed is logged and
       // the next one runs (a task that throws would stop the schedule).
       this.balancing = balancer == null ? null : bossGroup.next().scheduleAtFixedRate(() -> {
@@ -176,6 +182,7 @@ public final class TutorMeServer implements AutoCloseable {
    *
    * @throws com.tutorme.video.storage.DatabaseUnavailableException if the database cannot be
    *     reached or migrated
+   * @throws ListenException if the port is taken or the host is not an address to listen on
    */
   public static TutorMeServer start(ServerConfig config) throws InterruptedException {
     return builder(config).start();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -88,6 +89,34 @@ class MainIT {
     assertThat(server.process.exitValue()).isEqualTo(Main.EXIT_DATABASE);
     assertThat(server.output()).anyMatch(l -> l.contains(
         "cannot connect to jdbc:postgresql://127.0.0.1:" + closedPort + "/tutorme as app"));
+    assertNoStackTraceNorSecret(server.output());
+  }
+
+  @Test
+  void aPortInUseIsOneClearLineAndExitFour() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      ServerProcess server = ServerProcess.start(Map.of("HOST", "127.0.0.1",
+          "PORT", Integer.toString(taken.getLocalPort()), "DATA_DIR", dataDir.toString()));
+
+      // Before, the native transport's bind failure escaped as a trace and the process hung.
+      assertThat(server.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(server.process.exitValue()).isEqualTo(Main.EXIT_BIND);
+      assertThat(server.output()).anyMatch(l -> l.contains(
+          "cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": ")
+          && l.contains("Address already in use"));
+      assertNoStackTraceNorSecret(server.output());
+    }
+  }
+
+  @Test
+  void aHostThatDoesNotResolveIsOneClearLineAndExitFour() throws Exception {
+    ServerProcess server = ServerProcess.start(Map.of("HOST", "no-such-host.invalid",
+        "PORT", "0", "DATA_DIR", dataDir.toString()));
+
+    assertThat(server.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(server.process.exitValue()).isEqualTo(Main.EXIT_BIND);
+    assertThat(server.output()).anyMatch(l -> l.contains(
+        "cannot listen on no-such-host.invalid:0: the host name does not resolve"));
     assertNoStackTraceNorSecret(server.output());
   }
 
