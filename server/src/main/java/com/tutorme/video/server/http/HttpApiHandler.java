@@ -65,7 +65,7 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
 
   private boolean isWebSocketUpgrade(FullHttpRequest request) {
     return request.headers().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET,
-        true) && new QueryStringDecoder(request.uri()).path().equals(webSocketPath);
+        true) && new QueryStringDecoder(request.uri()).rawPath().equals(webSocketPath);
   }
 
   private CompletionStage<ApiResponse> route(FullHttpRequest request) {
@@ -79,7 +79,7 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
       }
       throw new ApiException(ErrorCode.INVALID_REQUEST, "malformed HTTP request");
     }
-    QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+    RequestTarget uri = RequestTarget.of(request.uri());
     Router.Match match = router.match(request.method(), uri.path());
     if (match.handler() == null) {
       if (match.allowed().isEmpty()) {

@@ -6,8 +6,10 @@ import com.tutorme.video.protocol.Limits;
 import com.tutorme.video.server.auth.InvalidTokenException;
 import com.tutorme.video.server.auth.Principal;
 import com.tutorme.video.server.auth.TokenVerifier;
+import com.tutorme.video.server.http.ApiException;
 import com.tutorme.video.server.http.ApiResponse;
 import com.tutorme.video.server.http.HttpResponses;
+import com.tutorme.video.server.http.RequestTarget;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
@@ -15,7 +17,6 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketHandshakeException;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker13;
@@ -116,7 +117,12 @@ public final class WebSocketGate extends ChannelInboundHandlerAdapter {
       throw new Rejection(ApiResponse.error(ErrorCode.FORBIDDEN,
           "origin " + clip(origin) + " is not allowed", Map.of()));
     }
-    String token = tokenOf(request);
+    String token;
+    try {
+      token = tokenOf(request);
+    } catch (ApiException e) {
+      throw new Rejection(ApiResponse.error(e));
+    }
     if (token == null) {
       throw new Rejection(ApiResponse.error(ErrorCode.UNAUTHENTICATED,
           "pass the token as access_token in the query or in Sec-WebSocket-Protocol",
@@ -192,7 +198,7 @@ public final class WebSocketGate extends ChannelInboundHandlerAdapter {
   }
 
   static String tokenOf(FullHttpRequest request) {
-    List<String> query = new QueryStringDecoder(request.uri()).parameters().get("access_token");
+    List<String> query = RequestTarget.of(request.uri()).parameters().get("access_token");
     if (query != null && !query.isEmpty() && !query.get(0).isEmpty()) {
       return query.get(0);
     }

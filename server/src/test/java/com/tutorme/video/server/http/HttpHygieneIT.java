@@ -16,6 +16,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Limits, methods, media types, CORS and timeouts, each with its documented answer. */
 class HttpHygieneIT {
@@ -74,6 +76,23 @@ class HttpHygieneIT {
     assertThat(rawExchange(longUri)).startsWith("HTTP/1.1 414").contains("URI_TOO_LONG");
     assertThat(rawExchange(bigHeaders)).startsWith("HTTP/1.1 431")
         .contains("HEADERS_TOO_LARGE");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "GET /api/video/%zz HTTP/1.1",
+      "GET /healthz?x=%zz HTTP/1.1",
+      "POST /api/video/session/%/end HTTP/1.1",
+      "GET /ws?access_token=%zz HTTP/1.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+          + "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==",
+  })
+  void aMalformedPercentEscapeGets400(String requestLineAndHeaders) throws Exception {
+    String request = requestLineAndHeaders + "\r\nHost: localhost\r\nConnection: close\r\n\r\n";
+
+    // Netty's decoder throws on it wherever the path or query is first read: a 500 and a
+    // logged trace before, and an empty reply for a WebSocket upgrade.
+    assertThat(rawExchange(request)).startsWith("HTTP/1.1 400")
+        .contains("INVALID_REQUEST").contains("malformed percent-escape");
   }
 
   @Test
