@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * The web client's files, read once from the classpath ({@code web/} in the web-client module)
- * off the event loop, then kept in memory: they are a few small files.
+ * off the event loop, then kept in memory: they are a few small files. Misses are not kept:
+ * their names come from whoever asks, and would grow the map without bound.
  */
 public final class StaticFiles {
   /** Safe relative paths only: no "..", no backslashes, no hidden files. */
@@ -31,7 +32,7 @@ public final class StaticFiles {
       "json", "application/json; charset=utf-8");
 
   private final String root;
-  private final Map<String, Optional<StaticFile>> cache = new ConcurrentHashMap<>();
+  private final Map<String, StaticFile> cache = new ConcurrentHashMap<>();
 
   public StaticFiles(String classpathRoot) {
     this.root = classpathRoot;
@@ -45,11 +46,9 @@ public final class StaticFiles {
    * I/O, so it runs on the blocking executor; later reads come from memory on the caller.
    */
   public CompletableFuture<StaticFile> get(String relativePath, BlockingExecutor blocking) {
-    Optional<StaticFile> cached = cache.get(relativePath);
+    StaticFile cached = cache.get(relativePath);
     if (cached != null) {
-      return cached.map(CompletableFuture::completedFuture).orElseGet(
-          () -> CompletableFuture.failedFuture(new ApiException(ErrorCode.NOT_FOUND,
-              "no such file")));
+      return CompletableFuture.completedFuture(cached);
     }
     return blocking.submit(() -> get(relativePath));
   }
@@ -59,8 +58,18 @@ public final class StaticFiles {
     if (!SAFE_PATH.matcher(relativePath).matches()) {
       throw new ApiException(ErrorCode.NOT_FOUND, "no such file");
     }
-    return cache.computeIfAbsent(relativePath, this::load)
-        .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "no such file"));
+    StaticFile file = cache.get(relativePath);
+    if (file == null) {
+      file = load(relativePath)
+          .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "no such file"));
+      cache.putIfAbsent(relativePath, file);
+    }
+    return file;
+  }
+
+  /** How many files are kept in memory; for tests. */
+  int cachedFiles() {
+    return cache.size();
   }
 
   private Optional<StaticFile> load(String relativePath) {
