@@ -16,6 +16,9 @@ import java.time.Instant;
  * now is. Confirming an online booking creates its session; cancelling ends it.
  */
 public final class BookingRoutes {
+  private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+  private static final Instant AFTER_LATEST = Instant.parse("+10000-01-01T00:00:00Z");
+
   private BookingRoutes() {}
 
   /** Body of {@code PUT /api/bookings/{id}}. */
@@ -56,10 +59,20 @@ public final class BookingRoutes {
         "status is required: PENDING, CONFIRMED, COMPLETED or CANCELLED");
     require(body.startsAt() != null && body.endsAt() != null,
         "startsAt and endsAt are required, as ISO-8601 instants");
+    require(inStorableRange(body.startsAt()) && inStorableRange(body.endsAt()),
+        "startsAt and endsAt must be between 1970 and 9999");
     require(body.endsAt().isAfter(body.startsAt()), "endsAt must be after startsAt");
     return new BookingUpdate(id, Validation.userId("studentId", body.studentId()),
         Validation.userId("tutorId", body.tutorId()), body.mode(), body.status(),
         body.startsAt(), body.endsAt());
+  }
+
+  /**
+   * Years every supported database stores as given: beyond them H2 and PostgreSQL fail (a
+   * 500) or PostgreSQL keeps -infinity, and no lesson is booked there.
+   */
+  private static boolean inStorableRange(Instant instant) {
+    return !instant.isBefore(EARLIEST) && instant.isBefore(AFTER_LATEST);
   }
 
   private static void require(boolean condition, String message) {
