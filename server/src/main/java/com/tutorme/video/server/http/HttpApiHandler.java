@@ -43,8 +43,9 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+    ResponseOrder.Turn turn = ResponseOrder.of(ctx.channel()).next();
     if (isWebSocketUpgrade(request)) {
-      ctx.fireChannelRead(request);
+      turn.ready(ctx.executor(), () -> ctx.fireChannelRead(request)); // its 101 in turn too
       return;
     }
     // A request the decoder could not read leaves the connection in an unknown state: close it.
@@ -60,7 +61,8 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
     }
     response
         .exceptionally(HttpApiHandler::errorResponse)
-        .thenAccept(answer -> HttpResponses.write(ctx, answer, keepAlive, headOnly));
+        .thenAccept(answer -> turn.ready(ctx.executor(),
+            () -> HttpResponses.write(ctx, answer, keepAlive, headOnly)));
   }
 
   private boolean isWebSocketUpgrade(FullHttpRequest request) {

@@ -96,6 +96,22 @@ class HttpHygieneIT {
   }
 
   @Test
+  void pipelinedRequestsAreAnsweredInTheirOrder() throws Exception {
+    String booking = "pipe-" + System.nanoTime();
+    api.booking(booking, "piper", "tut", BookingMode.ONLINE, BookingStatus.CONFIRMED);
+    String body = "{\"bookingId\":\"" + booking + "\"}";
+    // The first waits on the database, the second is answered from memory and asks to close.
+    String answers = rawExchange("POST /api/video/session HTTP/1.1\r\nHost: localhost\r\n"
+        + "Authorization: Bearer " + api.token("piper", "student") + "\r\n"
+        + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n"
+        + body + "GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+    assertThat(answers).contains("\"sessionToken\"", "{\"status\":\"ok\"}");
+    assertThat(answers.indexOf("\"sessionToken\"")).as(answers)
+        .isLessThan(answers.indexOf("{\"status\":\"ok\"}"));
+  }
+
+  @Test
   void aRequestThatNeverFinishesArrivingGets408AndIsClosed() throws Exception {
     // Headers promise a body that never comes.
     String partial = "POST /api/video/session HTTP/1.1\r\nHost: localhost\r\n"
