@@ -1,6 +1,7 @@
 package com.tutorme.video.server.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -65,10 +66,15 @@ public final class JsonBodies {
     if (request.body().length == 0) {
       throw new ApiException(ErrorCode.INVALID_REQUEST, "request body is empty; expected JSON");
     }
-    try {
-      T value = MAPPER.readValue(request.body(), type);
+    try (JsonParser parser = MAPPER.createParser(request.body())) {
+      T value = MAPPER.readValue(parser, type);
       if (value == null) {
         throw new ApiException(ErrorCode.INVALID_REQUEST, "request body must be a JSON object");
+      }
+      // Jackson stops after the first value; a second one or garbage after it is no JSON body.
+      if (parser.nextToken() != null) {
+        throw new ApiException(ErrorCode.INVALID_REQUEST,
+            "request body has more after its JSON object");
       }
       return value;
     } catch (JsonMappingException e) {

@@ -110,6 +110,11 @@ class BookingApiIT {
     assertThat(errorCode(nestedTwice)).isEqualTo("INVALID_REQUEST");
     assertThat(json(nestedTwice).at("/error/message").asText())
         .isEqualTo("field 'a' is given more than once");
+    // A body is one JSON value: a second one, or garbage after it, is refused, not ignored.
+    assertThat(json(put(service, body("ONLINE", "PENDING") + "{\"status\":\"CANCELLED\"}"))
+        .at("/error/message").asText()).isEqualTo("request body has more after its JSON object");
+    assertThat(json(put(service, body("ONLINE", "PENDING") + " garbage"))
+        .at("/error/message").asText()).isEqualTo("request body is not valid JSON");
     // Beyond what a database keeps: H2 and PostgreSQL failed on some (500) and PostgreSQL
     // stored others as -infinity.
     for (String instant : List.of("+1000000000-12-01T15:00:00Z", "+300000-12-01T15:00:00Z",
