@@ -48,6 +48,8 @@ public enum ErrorCode {
   URI_TOO_LONG(414, "The request URI is too long."),
   /** The request body is not JSON. */
   UNSUPPORTED_MEDIA_TYPE(415, "The request body must be application/json."),
+  /** The request's Expect header asks for something other than 100-continue. */
+  EXPECTATION_FAILED(417, "Only Expect: 100-continue is supported."),
   /** Too many requests or messages in a short time. */
   RATE_LIMITED(429, "Too many requests; slow down."),
   /** The request headers are larger than allowed. */

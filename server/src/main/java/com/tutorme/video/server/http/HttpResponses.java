@@ -23,6 +23,15 @@ public final class HttpResponses {
   /** Writes the response; closes the connection after it unless {@code keepAlive}. */
   public static void write(ChannelHandlerContext ctx, ApiResponse answer, boolean keepAlive,
       boolean headOnly) {
+    // writeAndFlush is safe from any thread: Netty hands it to the channel's event loop.
+    var written = ctx.writeAndFlush(toHttp(answer, keepAlive, headOnly));
+    if (!keepAlive) {
+      written.addListener(done -> closeGracefully(ctx));
+    }
+  }
+
+  /** The response as Netty writes it: JSON (or raw) body, length, caching and keep-alive. */
+  static FullHttpResponse toHttp(ApiResponse answer, boolean keepAlive, boolean headOnly) {
     byte[] body;
     String contentType;
     if (answer.body() instanceof ApiResponse.RawBody raw) {
@@ -43,11 +52,7 @@ public final class HttpResponses {
     answer.headers().forEach((name, value) -> response.headers().set(name, value));
     HttpUtil.setContentLength(response, body.length);
     HttpUtil.setKeepAlive(response, keepAlive);
-    // writeAndFlush is safe from any thread: Netty hands it to the channel's event loop.
-    var written = ctx.writeAndFlush(response);
-    if (!keepAlive) {
-      written.addListener(done -> closeGracefully(ctx));
-    }
+    return response;
   }
 
   /**

@@ -13,6 +13,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -112,6 +114,21 @@ class HttpHygieneIT {
   }
 
   @Test
+  void expectationsItWillNotMeetGetJsonErrors() throws Exception {
+    String tooLarge = "POST /api/video/session HTTP/1.1\r\nHost: localhost\r\n"
+        + "Content-Type: application/json\r\nContent-Length: 70000\r\n"
+        + "Expect: 100-continue\r\n\r\n";
+    String unknown = "POST /api/video/session HTTP/1.1\r\nHost: localhost\r\n"
+        + "Content-Type: application/json\r\nContent-Length: 2\r\nExpect: teapot\r\n\r\n";
+
+    // The stock answers had empty bodies.
+    assertThat(firstResponse(tooLarge)).startsWith("HTTP/1.1 413")
+        .contains("\"code\":\"PAYLOAD_TOO_LARGE\"");
+    assertThat(firstResponse(unknown)).startsWith("HTTP/1.1 417")
+        .contains("\"code\":\"EXPECTATION_FAILED\"");
+  }
+
+  @Test
   void aRequestThatNeverFinishesArrivingGets408AndIsClosed() throws Exception {
     // Headers promise a body that never comes.
     String partial = "POST /api/video/session HTTP/1.1\r\nHost: localhost\r\n"
@@ -183,6 +200,27 @@ class HttpHygieneIT {
   }
 
   /** Sends raw bytes and reads until the server closes the connection. */
+  /** Sends the request and reads one response: its head, and the body its length gives. */
+  private String firstResponse(String request) throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", api.server.port())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+      InputStream in = socket.getInputStream();
+      StringBuilder head = new StringBuilder();
+      while (head.indexOf("\r\n\r\n") < 0) {
+        int b = in.read();
+        if (b < 0) {
+          break;
+        }
+        head.append((char) b);
+      }
+      Matcher length = Pattern
+          .compile("(?i)content-length: (\\d+)").matcher(head);
+      int bodyLength = length.find() ? Integer.parseInt(length.group(1)) : 0;
+      return head + new String(in.readNBytes(bodyLength), StandardCharsets.UTF_8);
+    }
+  }
+
   private String rawExchange(String request) throws Exception {
     try (Socket socket = new Socket("127.0.0.1", api.server.port())) {
       socket.setSoTimeout(10_000);
