@@ -18,6 +18,8 @@ import java.text.ParseException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Verifies JWTs with nimbus-jose-jwt against one key source and a fixed algorithm allow-list:
@@ -102,6 +104,10 @@ public final class JwtTokenVerifier implements TokenVerifier, AutoCloseable {
     }
   }
 
+  /** Nimbus's words for absent claims, e.g. "JWT missing required claims: [exp, sub]". */
+  private static final Pattern MISSING_CLAIMS =
+      Pattern.compile("missing required claims: \\[([a-z, ]{1,64})\\]");
+
   /** Claim failures, in words a client can act on; never the token itself. */
   private static String describe(BadJWTException e) {
     String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
@@ -111,14 +117,16 @@ public final class JwtTokenVerifier implements TokenVerifier, AutoCloseable {
     if (message.contains("before use time") || message.contains("nbf")) {
       return "token not yet valid";
     }
+    // Before the issuer's and audience's: "missing" holds "iss", and the list names aud too.
+    Matcher missing = MISSING_CLAIMS.matcher(String.valueOf(e.getMessage()));
+    if (missing.find()) {
+      return "token lacks required claims: " + missing.group(1);
+    }
     if (message.contains("iss")) {
       return "wrong issuer";
     }
     if (message.contains("aud")) {
       return "wrong audience";
-    }
-    if (message.contains("missing")) {
-      return "token lacks a required claim (sub, exp)";
     }
     return "claims not accepted";
   }

@@ -221,6 +221,12 @@ public class JwtTokenVerifierTest {
         .hasMessage("token expired");
     assertThatThrownBy(() -> verifier.verify(hs256(claims().issuer("x").build())))
         .hasMessage("wrong issuer");
+    // "missing" holds "iss": it was once called a wrong issuer.
+    assertThatThrownBy(() -> verifier.verify(hs256(claims().subject(null).build())))
+        .hasMessage("token lacks required claims: sub");
+    assertThatThrownBy(() -> verifier.verify(hs256(claims().subject(null).expirationTime(null)
+        .build()))).hasMessageStartingWith("token lacks required claims: ")
+        .hasMessageContainingAll("sub", "exp");
   }
 
   @Test
