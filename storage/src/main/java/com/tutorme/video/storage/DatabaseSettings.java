@@ -101,8 +101,12 @@ public record DatabaseSettings(
         jdbcUrl, user != null ? user : uriUser, password != null ? password : uriPassword);
   }
 
+  /**
+   * Percent-decodes a URL's user or password. URLDecoder decodes forms, where '+' is a space;
+   * in a URL it is itself, so it is escaped first. (The URI parser has refused bad escapes.)
+   */
   private static String decode(String part) {
-    return URLDecoder.decode(part, StandardCharsets.UTF_8);
+    return URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8);
   }
 
   private static DatabaseSettings of(String jdbcUrl, String user, String password) {

@@ -20,6 +20,16 @@ class DatabaseSettingsTest {
   }
 
   @Test
+  void aPlusInTheUrlsCredentialsIsAPlus() {
+    // A URL's user info is percent-encoded, not a form: '+' is no space there.
+    DatabaseSettings settings = DatabaseSettings.fromUrl(
+        "postgresql://a+dm%2Bin:a+b%2Bc%20d@db.internal:5432/tutorme", null, null);
+
+    assertThat(settings.user()).isEqualTo("a+dm+in");
+    assertThat(settings.password()).isEqualTo("a+b+c d");
+  }
+
+  @Test
   void explicitCredentialsWinOverThoseInTheUrl() {
     DatabaseSettings settings =
         DatabaseSettings.fromUrl("postgres://app:old@localhost/tutorme", "ops", "new");
