@@ -4,7 +4,7 @@
 import { trace } from './log.js';
 
 /** Close codes after which reconnecting would not help (docs/protocol.md). */
-const FINAL_CLOSES = new Set([1002, 1003, 1007, 1008, 1009, 4001, 4002]);
+const FINAL_CLOSES = new Set([1002, 1003, 1007, 1008, 1009, 4001, 4002, 4005]);
 const MAX_BACKOFF_MS = 10_000;
 
 export class SignalingClient extends EventTarget {

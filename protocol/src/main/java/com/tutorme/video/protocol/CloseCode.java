@@ -25,7 +25,9 @@ public enum CloseCode {
   /** No pong (nor any frame) within the liveness timeout: the connection is presumed dead. */
   IDLE_TIMEOUT(4003, "idle timeout"),
   /** The client stopped reading and the server's buffer for it filled up. */
-  SLOW_CONSUMER(4004, "slow consumer");
+  SLOW_CONSUMER(4004, "slow consumer"),
+  /** The booking's student or tutor changed and this user is no longer either. */
+  NOT_A_PARTICIPANT(4005, "no longer a participant");
 
   private final int code;
   private final String reason;

@@ -1,7 +1,10 @@
 package com.tutorme.video.server;
 
 import com.tutorme.video.protocol.CloseCode;
+import com.tutorme.video.protocol.ErrorCode;
+import com.tutorme.video.protocol.ServerMessage;
 import com.tutorme.video.server.auth.JwtTokenVerifier;
+import com.tutorme.video.server.auth.Role;
 import com.tutorme.video.server.auth.TokenMinter;
 import com.tutorme.video.server.auth.TokenVerifier;
 import com.tutorme.video.server.dev.DemoLesson;
@@ -24,6 +27,8 @@ import com.tutorme.video.server.ws.SignalingHandler;
 import com.tutorme.video.server.ws.LoopBalancer;
 import com.tutorme.video.server.ws.SignalingStats;
 import com.tutorme.video.server.ws.WebSocketGate;
+import com.tutorme.video.storage.Booking;
+import com.tutorme.video.storage.VideoSession;
 import com.tutorme.video.storage.jdbi.Database;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -113,6 +118,7 @@ public final class TutorMeServer implements AutoCloseable {
       this.rooms = new RoomRegistry(config.signaling().roomCapacity());
       sessions.onSessionEnded((session, reason) -> rooms.endSession(session.id(),
           reason.wireName()));
+      sessions.onBookingChanged((session, booking) -> dropNonParticipants(session, booking));
       TokenVerifier wsVerifier = verifier;
       // With one loop there is nothing to balance.
       this.balancer = config.signaling().balancesLoops() && config.resolvedEventLoops() > 1
@@ -154,6 +160,18 @@ public final class TutorMeServer implements AutoCloseable {
       blocking.close();
       throw e;
     }
+  }
+
+  /**
+   * Whoever is in the lesson's room but no longer its booking's student or tutor (a reassigned
+   * booking) leaves it: told why, and closed so that it does not reconnect. Admins stay.
+   */
+  private void dropNonParticipants(VideoSession session, Booking booking) {
+    rooms.removeIf(session.id(),
+        peer -> !Role.isPrivileged(peer.role()) && !booking.isParticipant(peer.userId()),
+        new ServerMessage.Error(ErrorCode.FORBIDDEN,
+            "you are no longer the student or tutor of this booking", null),
+        CloseCode.NOT_A_PARTICIPANT);
   }
 
   /** The live rooms, for embedders that want to watch presence. */

@@ -17,6 +17,11 @@ public enum Role {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** Whether the role a wire name names may use any booking's session (admin, service). */
+  public static boolean isPrivileged(String wireName) {
+    return ADMIN.wireName().equals(wireName) || SERVICE.wireName().equals(wireName);
+  }
+
   /** The role a claim names; null means {@link #USER}; anything unknown is refused. */
   static Role fromClaim(String claim) throws InvalidTokenException {
     if (claim == null) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The live rooms of this node, by session id. Joins, leaves and ends of one room are
@@ -146,6 +147,29 @@ public final class RoomRegistry {
         peer.sink().send(new ServerMessage.SessionEnded(reason));
         peer.sink().close(CloseCode.SESSION_ENDED);
         room.remove(peer);
+      }
+      forgetIfEmpty(room);
+    }
+  }
+
+  /**
+   * Removes the peers of a session's room that {@code outsider} picks: each is sent {@code
+   * notice} and closed with {@code code}, and the others see it leave. For a booking whose
+   * student or tutor changed while its lesson was live.
+   */
+  public void removeIf(String sessionId, Predicate<PeerInfo> outsider, ServerMessage notice,
+      CloseCode code) {
+    Room room = rooms.get(sessionId);
+    if (room == null) {
+      return;
+    }
+    synchronized (room) {
+      for (Peer peer : room.peers()) {
+        if (outsider.test(peer.info()) && room.remove(peer)) {
+          peer.sink().send(notice);
+          peer.sink().close(code);
+          broadcast(room, ServerMessage.UserLeft.of(peer.info()), null);
+        }
       }
       forgetIfEmpty(room);
     }

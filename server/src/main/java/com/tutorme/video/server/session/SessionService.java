@@ -36,6 +36,7 @@ public final class SessionService {
   private final BlockingExecutor blocking;
   private final KeyedRateLimiter createLimiter;
   private volatile SessionEndListener endListener = SessionEndListener.NONE;
+  private volatile BookingChangeListener changeListener = BookingChangeListener.NONE;
   private final JoinLookupCache joinLookups =
       new JoinLookupCache(JOIN_LOOKUP_TTL.toNanos(), System::nanoTime);
 
@@ -50,6 +51,10 @@ public final class SessionService {
   /** Installs the hook the live rooms use to hear about ended sessions. */
   public void onSessionEnded(SessionEndListener listener) {
     this.endListener = listener;
+  }
+
+  public void onBookingChanged(BookingChangeListener listener) {
+    this.changeListener = listener;
   }
 
   /**
@@ -111,8 +116,9 @@ public final class SessionService {
 
   /**
    * Records what the booking backend says a booking is, keeping its session in step in the same
-   * transaction; a cancellation ends the live session. The caller must have checked that the
-   * request comes from the booking backend.
+   * transaction; a cancellation ends the live session, and a change of student or tutor is told
+   * to the live room. The caller must have checked that the request comes from the booking
+   * backend.
    */
   public CompletableFuture<BookingWrite> upsertBooking(BookingUpdate update) {
     return blocking.submit(() -> {
@@ -121,6 +127,9 @@ public final class SessionService {
       if (write.change() == BookingWrite.SessionChange.ENDED) {
         endListener.sessionEnded(write.session().orElseThrow(),
             SessionEndListener.Reason.BOOKING_CANCELLED);
+      } else {
+        write.session().ifPresent(session -> changeListener.bookingChanged(session,
+            write.booking()));
       }
       return write;
     });

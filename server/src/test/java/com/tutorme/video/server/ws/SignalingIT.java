@@ -190,6 +190,30 @@ class SignalingIT {
   }
 
   @Test
+  void aStudentTakenOffTheBookingIsClosedAndTheNewStudentMayJoin() {
+    String bookingId = "b-" + UUID.randomUUID();
+    VideoSession session = api.booking(bookingId, student, tutor, BookingMode.ONLINE,
+        BookingStatus.CONFIRMED).session().orElseThrow();
+    String newStudent = "stu-" + UUID.randomUUID();
+    try (WsClient s = connect(student, "student"); WsClient t = connect(tutor, "tutor")) {
+      s.join(session.sessionToken());
+      t.join(session.sessionToken());
+
+      api.booking(bookingId, newStudent, tutor, BookingMode.ONLINE, BookingStatus.CONFIRMED);
+
+      // Before, the former student stayed in the lesson and the new one met ROOM_FULL.
+      assertThat(s.awaitType("error").get("code").asText()).isEqualTo("FORBIDDEN");
+      assertThat(s.awaitClose(Duration.ofSeconds(5))).isEqualTo(4005);
+      assertThat(t.awaitType("user-left").get("userId").asText()).isEqualTo(student);
+      try (WsClient n = connect(newStudent, "student")) {
+        assertThat(n.join(session.sessionToken()).get("type").asText())
+            .isEqualTo("session-joined");
+        assertThat(t.awaitType("user-joined").get("userId").asText()).isEqualTo(newStudent);
+      }
+    }
+  }
+
+  @Test
   void joiningAgainReplacesTheOlderConnection() {
     VideoSession session = lesson();
     try (WsClient first = connect(student, "student"); WsClient t = connect(tutor, "tutor")) {
