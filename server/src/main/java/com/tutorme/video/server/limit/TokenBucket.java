@@ -32,7 +32,7 @@ public final class TokenBucket {
   }
 
   /** Whether the bucket is full, i.e. its owner has been quiet long enough to forget it. */
-  boolean isFull(long nowNanos) {
+  public boolean isFull(long nowNanos) {
     refill(nowNanos);
     return tokens >= burst;
   }

@@ -66,7 +66,12 @@ public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocke
   private Peer peer;
   private final FragmentedText fragments = new FragmentedText();
   private boolean joining;
-  private int refusedInARow;
+  /**
+   * Messages dropped over the rate since RATE_LIMITED was sent, which is sent once; counted
+   * until the client is quiet long enough to refill its burst, not just until one message
+   * passes: at a steady twice the rate, every other message does.
+   */
+  private int droppedSinceWarning;
 
   private SignalingHandler(Principal principal, SessionService sessions, RoomRegistry rooms,
       IceServersProvider ice, SignalingSettings settings, Closer closer,
@@ -182,17 +187,20 @@ public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocke
       sink.close(CloseCode.INVALID_PAYLOAD);
       return;
     }
-    if (rate.tryTake(System.nanoTime()) > 0) {
-      refusedInARow++;
-      if (refusedInARow == 1) {
+    long now = System.nanoTime();
+    if (droppedSinceWarning > 0 && rate.isFull(now)) {
+      droppedSinceWarning = 0; // quiet long enough to refill the burst: forgiven
+    }
+    if (rate.tryTake(now) > 0) {
+      droppedSinceWarning++;
+      if (droppedSinceWarning == 1) {
         reply(ErrorCode.RATE_LIMITED, "slow down: at most " + Limits.MESSAGES_PER_SECOND
             + " messages per second", null);
-      } else if (refusedInARow > Limits.MESSAGE_BURST) {
+      } else if (droppedSinceWarning > Limits.MESSAGE_BURST) {
         sink.close(CloseCode.POLICY_VIOLATION); // it kept flooding after being told
       }
       return;
     }
-    refusedInARow = 0;
     try {
       SignalingCodec.decodeUtf8(bytes, offset, length).accept(messages);
     } catch (ProtocolException e) {

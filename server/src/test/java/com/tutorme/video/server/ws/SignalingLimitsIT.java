@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -243,6 +244,28 @@ class SignalingLimitsIT {
       }
       assertThat(flooder.awaitType("error").get("code").asText()).isEqualTo("RATE_LIMITED");
       assertThat(flooder.awaitClose(Duration.ofSeconds(5))).isEqualTo(1008);
+    }
+    assertTheOtherRoomStillWorks();
+  }
+
+  @Test
+  void aSteadyFloodIsWarnedOnceThenClosedWith1008() {
+    try (WsClient flooder = connect("steady-" + UUID.randomUUID())) {
+      // Paced, not a burst: a message every millisecond, so the bucket lets one in twenty
+      // through. Counting refusals in a row, a pass reset the count: never closed, and
+      // RATE_LIMITED sent some fifty times a second.
+      for (int i = 0; i < 5_000 && !flooder.isClosed(); i++) {
+        try {
+          flooder.send("{\"type\":\"ping\"}");
+        } catch (RuntimeException closedUnderUs) {
+          break;
+        }
+        LockSupport.parkNanos(Duration.ofMillis(1).toNanos()); // pacing the flood
+      }
+
+      assertThat(flooder.awaitClose(Duration.ofSeconds(5))).isEqualTo(1008);
+      assertThat(flooder.pending().stream()
+          .filter(m -> "RATE_LIMITED".equals(m.path("code").asText()))).hasSize(1);
     }
     assertTheOtherRoomStillWorks();
   }
