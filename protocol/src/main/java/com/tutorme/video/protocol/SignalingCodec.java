@@ -10,20 +10,15 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -32,26 +27,17 @@ import java.util.Optional;
  * a {@link ProtocolException} with {@code INVALID_MESSAGE} and a message naming the problem.
  */
 public final class SignalingCodec {
-  private static final ObjectMapper MAPPER = JsonMapper.builder(
-          JsonFactory.builder().streamReadConstraints(JsonConstraints.MESSAGES).build())
+  private static final ObjectMapper MAPPER = StrictJsonTypes.apply(JsonMapper.builder(
+          JsonFactory.builder().streamReadConstraints(JsonConstraints.MESSAGES).build()))
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES) // newer clients may add fields
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
       .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-      .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS) // "true" is not a boolean
       // A field given twice has two meanings: a browser's JSON.parse keeps the last value,
       // other parsers the first. Which one the sender meant cannot be known, so neither is.
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .build();
-
-  static {
-    // Nor is 5 a string: a field of the wrong type is an error, not a guess.
-    for (CoercionInputShape shape : List.of(CoercionInputShape.Integer, CoercionInputShape.Float,
-        CoercionInputShape.Boolean)) {
-      MAPPER.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
-    }
-  }
 
   /**
    * The streaming reader's parsers: as the mapper's, but leaving repeated fields to the

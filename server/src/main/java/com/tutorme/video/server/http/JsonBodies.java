@@ -10,16 +10,17 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.tutorme.video.protocol.DuplicateFields;
 import com.tutorme.video.protocol.ErrorCode;
 import com.tutorme.video.protocol.JsonConstraints;
+import com.tutorme.video.protocol.StrictJsonTypes;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -39,8 +40,8 @@ public final class JsonBodies {
       .maxNameLength(64)
       .build();
 
-  private static final ObjectMapper MAPPER = JsonMapper.builder(
-          JsonFactory.builder().streamReadConstraints(LIMITS).build())
+  private static final ObjectMapper MAPPER = StrictJsonTypes.apply(JsonMapper.builder(
+          JsonFactory.builder().streamReadConstraints(LIMITS).build()))
       .addModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -59,7 +60,8 @@ public final class JsonBodies {
   /** Reads a request body, answering 400 with what is wrong (never a parser stack trace). */
   public static <T> T read(ApiRequest request, Class<T> type) {
     String contentType = request.header(HttpHeaderNames.CONTENT_TYPE).orElse("");
-    if (!contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+    String mediaType = contentType.split(";", 2)[0].strip(); // parameters, e.g. charset, aside
+    if (!mediaType.equalsIgnoreCase("application/json")) {
       throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
           "send the body as JSON with Content-Type: application/json");
     }
@@ -108,6 +110,9 @@ public final class JsonBodies {
   private static String describe(JsonMappingException e) {
     if (e.getCause() instanceof IllegalArgumentException invalid && invalid.getMessage() != null) {
       return invalid.getMessage(); // a record's compact constructor rejected a value
+    }
+    if (e instanceof UnrecognizedPropertyException unknown) {
+      return "unknown field '" + unknown.getPropertyName() + "'";
     }
     if (e instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()) {
       return "field '" + lastField(e) + "' must be one of "

@@ -110,6 +110,13 @@ class BookingApiIT {
     assertThat(errorCode(nestedTwice)).isEqualTo("INVALID_REQUEST");
     assertThat(json(nestedTwice).at("/error/message").asText())
         .isEqualTo("field 'a' is given more than once");
+    // Types as given, fields as named: a number is no id, and an unknown field is named.
+    assertThat(json(put(service, body("ONLINE", "PENDING").replace("\"stu\"", "12345")))
+        .at("/error/message").asText())
+        .isEqualTo("field 'studentId' is missing or has the wrong type");
+    assertThat(json(put(service, body("ONLINE", "PENDING")
+        .replace("{", "{\"colour\":\"red\","))).at("/error/message").asText())
+        .isEqualTo("unknown field 'colour'");
     // A body is one JSON value: a second one, or garbage after it, is refused, not ignored.
     assertThat(json(put(service, body("ONLINE", "PENDING") + "{\"status\":\"CANCELLED\"}"))
         .at("/error/message").asText()).isEqualTo("request body has more after its JSON object");

@@ -56,6 +56,11 @@ class HttpHygieneIT {
 
     assertThat(response.statusCode()).isEqualTo(415);
     assertThat(errorCode(response)).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+    // A media type merely starting like JSON's is another one.
+    assertThat(api.client.send(api.client.request("/api/video/session",
+        api.token("stu", "student")).header("Content-Type", "application/jsonx")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"bookingId\":\"1\"}"))).statusCode())
+        .isEqualTo(415);
   }
 
   @Test
