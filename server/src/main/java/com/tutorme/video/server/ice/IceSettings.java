@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * STUN and TURN servers to hand to clients. STUN defaults to the original app's two Google
@@ -53,6 +54,9 @@ public record IceSettings(List<String> stunUrls, List<String> turnUrls, byte[] t
     return !turnUrls.isEmpty();
   }
 
+  /** A host name, an IPv4 address or a bracketed IPv6 one begins so. */
+  private static final Pattern HOST_START = Pattern.compile("[A-Za-z0-9\\[]");
+
   private static List<String> urls(String variable, String value, List<String> schemes) {
     List<String> urls = new ArrayList<>();
     for (String part : value.split(",")) {
@@ -61,9 +65,12 @@ public record IceSettings(List<String> stunUrls, List<String> turnUrls, byte[] t
         continue;
       }
       String lower = url.toLowerCase(Locale.ROOT);
-      if (schemes.stream().noneMatch(lower::startsWith) || url.contains(" ")) {
-        throw new ConfigException(variable + " entries must start with "
-            + String.join(" or ", schemes) + ", got '" + url + "'");
+      // A scheme, then a host: "stun:" alone would reach browsers as a server they cannot use.
+      if (schemes.stream().noneMatch(scheme -> lower.startsWith(scheme)
+          && HOST_START.matcher(url).region(scheme.length(), url.length()).lookingAt())
+          || url.contains(" ")) {
+        throw new ConfigException(variable + " entries must be " + String.join(" or ", schemes)
+            + " followed by a host, got '" + url + "'");
       }
       urls.add(url);
     }

@@ -55,6 +55,10 @@ class IceServersProviderTest {
   void misconfiguredUrlsAndHalfATurnSetupAreRefused() {
     assertThatThrownBy(() -> IceSettings.parse("http://stun.example", null, null, 600))
         .isInstanceOf(ConfigException.class).hasMessageContaining("STUN_URLS");
+    assertThatThrownBy(() -> IceSettings.parse("stun:", null, null, 600))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("followed by a host");
+    assertThatThrownBy(() -> IceSettings.parse(null, "turn::3478", "s", 600))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("TURN_URLS");
     assertThatThrownBy(() -> IceSettings.parse(null, "turn:t.example", null, 600))
         .isInstanceOf(ConfigException.class).hasMessageContaining("TURN_SECRET");
     assertThatThrownBy(() -> IceSettings.parse(null, null, "s3cret", 600))
