@@ -117,7 +117,11 @@ public final class JwtTokenVerifier implements TokenVerifier, AutoCloseable {
     if (message.contains("before use time") || message.contains("nbf")) {
       return "token not yet valid";
     }
-    // Before the issuer's and audience's: "missing" holds "iss", and the list names aud too.
+    // Before the issuer's: "missing" holds "iss". A required audience is checked, and missed,
+    // before the other required claims, in words of its own.
+    if (message.contains("missing required audience")) {
+      return "token lacks required claims: aud";
+    }
     Matcher missing = MISSING_CLAIMS.matcher(String.valueOf(e.getMessage()));
     if (missing.find()) {
       return "token lacks required claims: " + missing.group(1);

@@ -227,6 +227,8 @@ public class JwtTokenVerifierTest {
     assertThatThrownBy(() -> verifier.verify(hs256(claims().subject(null).expirationTime(null)
         .build()))).hasMessageStartingWith("token lacks required claims: ")
         .hasMessageContainingAll("sub", "exp");
+    assertThatThrownBy(() -> verifier.verify(hs256(claims().audience((String) null).build())))
+        .hasMessage("token lacks required claims: aud");
   }
 
   @Test
