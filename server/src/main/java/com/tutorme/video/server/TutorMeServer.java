@@ -167,7 +167,7 @@ public final class TutorMeServer implements AutoCloseable {
    * booking) leaves it: told why, and closed so that it does not reconnect. Admins stay.
    */
   private void dropNonParticipants(VideoSession session, Booking booking) {
-    rooms.removeIf(session.id(),
+    rooms.exclude(session.id(),
         peer -> !Role.isPrivileged(peer.role()) && !booking.isParticipant(peer.userId()),
         new ServerMessage.Error(ErrorCode.FORBIDDEN,
             "you are no longer the student or tutor of this booking", null),

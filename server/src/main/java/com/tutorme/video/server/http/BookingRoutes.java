@@ -68,8 +68,8 @@ public final class BookingRoutes {
   }
 
   /**
-   * Years every supported database stores as given: beyond them H2 and PostgreSQL fail (a
-   * 500) or PostgreSQL keeps -infinity, and no lesson is booked there.
+   * Years a lesson can be booked in. Far beyond them H2 and PostgreSQL fail (a 500) or
+   * PostgreSQL keeps -infinity; the bounds themselves are a choice, well inside what both store.
    */
   private static boolean inStorableRange(Instant instant) {
     return !instant.isBefore(EARLIEST) && instant.isBefore(AFTER_LATEST);

@@ -4,6 +4,8 @@ import io.netty.channel.Channel;
 import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.EventExecutor;
 import java.util.ArrayDeque;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps a connection's responses in the order of its requests. HTTP/1.1 lets a client send
@@ -11,8 +13,15 @@ import java.util.ArrayDeque;
  * order alone (RFC 9112, 9.3.2): a request answered from memory must not overtake one that
  * waits on the database, nor a {@code Connection: close} end the connection before the
  * answers ahead of it are out. Touched only on the connection's event loop.
+ *
+ * <p>Only the answers of {@link HttpApiHandler} take turns. The refusals written before a
+ * request reaches it (an oversized body's or an unmet Expect's, a timed-out request's, a CORS
+ * preflight's) go out at once; behind a pipelined request still waiting, such a refusal could
+ * overtake it, or close the connection first. Left so: pipelining clients are rare, and
+ * pipelining such requests rarer.
  */
 final class ResponseOrder {
+  private static final Logger log = LoggerFactory.getLogger(ResponseOrder.class);
   private static final AttributeKey<ResponseOrder> KEY =
       AttributeKey.valueOf("tutorme.responseOrder");
 
@@ -50,7 +59,11 @@ final class ResponseOrder {
       }
       this.answer = answer;
       while (!line.isEmpty() && line.peek().answer != null) {
-        line.poll().answer.run();
+        try {
+          line.poll().answer.run();
+        } catch (RuntimeException e) { // the answers behind it must still go out
+          log.warn("writing a response failed", e);
+        }
       }
     }
   }

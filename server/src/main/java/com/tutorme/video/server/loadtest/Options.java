@@ -24,7 +24,8 @@ record Options(String scenario, String server, int pairs, int rate, int seconds,
         ramp      the relay on the same pairs at R, 2R, 3R, ... msg/s, D seconds a step,
                   until p99 > 50 ms or delivery < 99.9 % (or --max-rate); reports each
                   step and the last rate that held. Note the server's per-connection limit
-                  of 50 msg/s: P pairs carry at most 100 x P msg/s.
+                  of 50 msg/s: P pairs carry at most 100 x P msg/s; beyond it messages are
+                  dropped and, kept up, the connections closed (1008).
         join-storm  N connections authenticate and join sessions in pairs as fast as
                   --concurrency pairs at a time allow; reports joins per second and the
                   time until both peers of a pair see each other.

@@ -25,10 +25,19 @@ import java.util.function.Predicate;
 public final class RoomRegistry {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final long ENDED_MEMORY_NANOS = 24L * 3600 * 1_000_000_000L;
+  /**
+   * How long an exclusion outlives the booking write that made it: longer than a join's
+   * look-up, read before the write, can take to arrive. Later joins read the booking as written.
+   */
+  private static final long EXCLUSION_MEMORY_NANOS = 60L * 1_000_000_000L;
 
   private final int capacity;
   private final ConcurrentHashMap<String, Room> rooms = new ConcurrentHashMap<>();
   private final Map<String, Long> ended = new ConcurrentHashMap<>();
+  /** Who may not join a session whose booking lost them, and since when ({@link #exclude}). */
+  private final Map<String, Exclusion> excluded = new ConcurrentHashMap<>();
+
+  private record Exclusion(Predicate<PeerInfo> outsider, long since) {}
 
   /** @param capacity how many peers a session's room holds (two for a 1:1 lesson) */
   public RoomRegistry(int capacity) {
@@ -56,6 +65,12 @@ public final class RoomRegistry {
           forgetIfEmpty(room);
           return new JoinResult.Refused(ErrorCode.SESSION_ENDED, "the session has ended");
         }
+        PeerInfo info = new PeerInfo(newPeerId(), userId, name, role);
+        if (isExcluded(sessionId, info)) {
+          forgetIfEmpty(room);
+          return new JoinResult.Refused(ErrorCode.FORBIDDEN,
+              "only the booking's student or tutor may join");
+        }
         for (Peer existing : room.peers()) {
           if (existing.info().userId().equals(userId)) {
             room.remove(existing);
@@ -69,7 +84,7 @@ public final class RoomRegistry {
           return new JoinResult.Refused(ErrorCode.ROOM_FULL,
               "the session already has " + capacity + " participants");
         }
-        Peer peer = new Peer(sessionId, new PeerInfo(newPeerId(), userId, name, role), sink);
+        Peer peer = new Peer(sessionId, info, sink);
         List<PeerInfo> others = new ArrayList<>(room.peers().size());
         for (Peer other : room.peers()) {
           others.add(other.info());
@@ -153,12 +168,16 @@ public final class RoomRegistry {
   }
 
   /**
-   * Removes the peers of a session's room that {@code outsider} picks: each is sent {@code
-   * notice} and closed with {@code code}, and the others see it leave. For a booking whose
-   * student or tutor changed while its lesson was live.
+   * Takes out of a session's room the peers {@code outsider} picks: each is sent {@code notice}
+   * and closed with {@code code}, and the others see it leave. For a while its joins are
+   * refused too, as a look-up read before the change may still admit it. For a booking whose
+   * student or tutor changed; the latest call for a session decides.
    */
-  public void removeIf(String sessionId, Predicate<PeerInfo> outsider, ServerMessage notice,
+  public void exclude(String sessionId, Predicate<PeerInfo> outsider, ServerMessage notice,
       CloseCode code) {
+    long now = System.nanoTime();
+    excluded.put(sessionId, new Exclusion(outsider, now));
+    excluded.values().removeIf(old -> now - old.since() > EXCLUSION_MEMORY_NANOS);
     Room room = rooms.get(sessionId);
     if (room == null) {
       return;
@@ -173,6 +192,12 @@ public final class RoomRegistry {
       }
       forgetIfEmpty(room);
     }
+  }
+
+  private boolean isExcluded(String sessionId, PeerInfo info) {
+    Exclusion exclusion = excluded.get(sessionId);
+    return exclusion != null && System.nanoTime() - exclusion.since() <= EXCLUSION_MEMORY_NANOS
+        && exclusion.outsider().test(info);
   }
 
   /** Rooms with at least one peer. */

@@ -16,6 +16,7 @@ import com.tutorme.video.storage.SessionStore.EndResult;
 import com.tutorme.video.storage.SessionStore;
 import com.tutorme.video.storage.VideoSession;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -37,6 +38,7 @@ public final class SessionService {
   private final KeyedRateLimiter createLimiter;
   private volatile SessionEndListener endListener = SessionEndListener.NONE;
   private volatile BookingChangeListener changeListener = BookingChangeListener.NONE;
+  private final Object[] bookingWriteLocks = newLocks(64);
   private final JoinLookupCache joinLookups =
       new JoinLookupCache(JOIN_LOOKUP_TTL.toNanos(), System::nanoTime);
 
@@ -122,16 +124,18 @@ public final class SessionService {
    */
   public CompletableFuture<BookingWrite> upsertBooking(BookingUpdate update) {
     return blocking.submit(() -> {
-      BookingWrite write = bookings.upsert(update);
-      write.session().ifPresent(session -> joinLookups.invalidateSession(session.id()));
-      if (write.change() == BookingWrite.SessionChange.ENDED) {
-        endListener.sessionEnded(write.session().orElseThrow(),
-            SessionEndListener.Reason.BOOKING_CANCELLED);
-      } else {
-        write.session().ifPresent(session -> changeListener.bookingChanged(session,
-            write.booking()));
+      synchronized (writeLockFor(update.id())) {
+        BookingWrite write = bookings.upsert(update);
+        write.session().ifPresent(session -> joinLookups.invalidateSession(session.id()));
+        if (write.change() == BookingWrite.SessionChange.ENDED) {
+          endListener.sessionEnded(write.session().orElseThrow(),
+              SessionEndListener.Reason.BOOKING_CANCELLED);
+        } else {
+          write.session().ifPresent(session -> changeListener.bookingChanged(session,
+              write.booking()));
+        }
+        return write;
       }
-      return write;
     });
   }
 
@@ -144,6 +148,15 @@ public final class SessionService {
         token -> blocking.submit(() -> sessions.findAccessByToken(token)));
   }
 
+  /**
+   * Writes of one booking, with what the listeners are told of them, go one at a time: two at
+   * once could be told in the other order than they committed, and the live room act on the
+   * older booking. Striped, so that the locks stay few; on blocking threads only.
+   */
+  private Object writeLockFor(String bookingId) {
+    return bookingWriteLocks[Math.floorMod(bookingId.hashCode(), bookingWriteLocks.length)];
+  }
+
   private Booking authorizedBooking(Principal caller, String bookingId) {
     Booking booking = bookings.find(bookingId).orElseThrow(
         () -> new ApiException(ErrorCode.BOOKING_NOT_FOUND));
@@ -152,6 +165,12 @@ public final class SessionService {
           "only the booking's student or tutor may use its video session");
     }
     return booking;
+  }
+
+  private static Object[] newLocks(int count) {
+    Object[] locks = new Object[count];
+    Arrays.setAll(locks, i -> new Object());
+    return locks;
   }
 
   private static void requireEligible(Booking booking) {

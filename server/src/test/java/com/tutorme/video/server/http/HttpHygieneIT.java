@@ -204,7 +204,6 @@ class HttpHygieneIT {
         .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
   }
 
-  /** Sends raw bytes and reads until the server closes the connection. */
   /** Sends the request and reads one response: its head, and the body its length gives. */
   private String firstResponse(String request) throws Exception {
     try (Socket socket = new Socket("127.0.0.1", api.server.port())) {
@@ -226,6 +225,7 @@ class HttpHygieneIT {
     }
   }
 
+  /** Sends raw bytes and reads until the server closes the connection. */
   private String rawExchange(String request) throws Exception {
     try (Socket socket = new Socket("127.0.0.1", api.server.port())) {
       socket.setSoTimeout(10_000);

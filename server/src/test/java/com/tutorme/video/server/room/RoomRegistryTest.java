@@ -164,4 +164,39 @@ class RoomRegistryTest {
     assertThat(((JoinResult.Refused) late).code()).isEqualTo(ErrorCode.SESSION_ENDED);
     assertThat(rooms.roomCount()).isZero();
   }
+
+  @Test
+  void excludingTakesOutWhomItPicksTellsThePartnerAndRefusesTheirJoin() {
+    FakeSink former = new FakeSink();
+    FakeSink tutor = new FakeSink();
+    join("former", former);
+    join("tutor", tutor);
+    ServerMessage.Error notice = new ServerMessage.Error(ErrorCode.FORBIDDEN, "gone", null);
+
+    rooms.exclude("s1", peer -> peer.userId().equals("former"), notice,
+        CloseCode.NOT_A_PARTICIPANT);
+    // A join whose look-up was read before the booking changed still comes: refused.
+    JoinResult again = rooms.join("s1", "former", "former", "student", new FakeSink(), null,
+        List.of());
+    JoinResult newcomer = rooms.join("s1", "new", "new", "student", new FakeSink(), null,
+        List.of());
+
+    assertThat(former.sent.get(former.sent.size() - 1)).isEqualTo(notice);
+    assertThat(former.closed).isEqualTo(CloseCode.NOT_A_PARTICIPANT);
+    assertThat(tutor.types()).containsExactly("SessionJoined", "UserLeft", "UserJoined");
+    assertThat(tutor.closed).isNull();
+    assertThat(((JoinResult.Refused) again).code()).isEqualTo(ErrorCode.FORBIDDEN);
+    assertThat(newcomer).isInstanceOf(JoinResult.Joined.class);
+  }
+
+  @Test
+  void theLatestExclusionOfASessionDecides() {
+    rooms.exclude("s1", peer -> peer.userId().equals("a"), null, CloseCode.NOT_A_PARTICIPANT);
+    rooms.exclude("s1", peer -> peer.userId().equals("b"), null, CloseCode.NOT_A_PARTICIPANT);
+
+    assertThat(rooms.join("s1", "a", "a", "student", new FakeSink(), null, List.of()))
+        .isInstanceOf(JoinResult.Joined.class);
+    assertThat(rooms.join("s1", "b", "b", "tutor", new FakeSink(), null, List.of()))
+        .isInstanceOf(JoinResult.Refused.class);
+  }
 }
