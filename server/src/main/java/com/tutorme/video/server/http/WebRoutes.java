@@ -1,6 +1,5 @@
 package com.tutorme.video.server.http;
 
-import com.tutorme.video.server.BlockingExecutor;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -11,14 +10,13 @@ import java.util.concurrent.CompletableFuture;
 public final class WebRoutes {
   private WebRoutes() {}
 
-  public static void register(Router router, StaticFiles files, BlockingExecutor blocking) {
-    router.get("/", request -> page(files.get("index.html", blocking)));
+  public static void register(Router router, StaticFiles files) {
+    router.get("/", request -> page(files.get("index.html")));
     router.get("/lessons/{bookingId}", request -> {
       Validation.id("booking id", request.pathParam("bookingId"));
-      return page(files.get("lesson.html", blocking));
+      return page(files.get("lesson.html"));
     });
-    router.get("/static/{file}", request -> page(files.get(request.pathParam("file"),
-        blocking)));
+    router.get("/static/{file}", request -> page(files.get(request.pathParam("file"))));
   }
 
   private static CompletableFuture<ApiResponse> page(
