@@ -214,6 +214,26 @@ class SignalingIT {
   }
 
   @Test
+  void anAdminInTheRoomStaysWhenTheBookingChangesHands() {
+    String bookingId = "b-" + UUID.randomUUID();
+    VideoSession session = api.booking(bookingId, student, tutor, BookingMode.ONLINE,
+        BookingStatus.CONFIRMED).session().orElseThrow();
+    try (WsClient s = connect(student, "student"); WsClient admin = connect("ops", "admin")) {
+      s.join(session.sessionToken());
+      admin.join(session.sessionToken());
+
+      api.booking(bookingId, "stu-" + UUID.randomUUID(), tutor, BookingMode.ONLINE,
+          BookingStatus.CONFIRMED);
+
+      assertThat(s.awaitClose(Duration.ofSeconds(5))).isEqualTo(4005);
+      assertThat(admin.awaitType("user-left").get("userId").asText()).isEqualTo(student);
+      assertThat(admin.isClosed()).isFalse();
+      admin.send("{\"type\":\"ping\",\"id\":\"still\"}");
+      assertThat(admin.awaitType("pong").get("ref").asText()).isEqualTo("still");
+    }
+  }
+
+  @Test
   void joiningAgainReplacesTheOlderConnection() {
     VideoSession session = lesson();
     try (WsClient first = connect(student, "student"); WsClient t = connect(tutor, "tutor")) {
