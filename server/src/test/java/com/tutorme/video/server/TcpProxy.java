@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A TCP proxy in front of a real server (PostgreSQL, here) that a test can cut and restore, to
  * play a database outage without stopping the shared database. Cut: every proxied connection is
- * dropped and new ones are refused at once.
+ * dropped and new ones are refused at once. Frozen: nothing is dropped or refused, and nothing
+ * passes either way, as with a stopped database process or a dead network path.
  */
 public final class TcpProxy implements AutoCloseable {
   private final InetSocketAddress target;
@@ -21,6 +22,8 @@ public final class TcpProxy implements AutoCloseable {
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private volatile boolean cut;
   private volatile boolean closed;
+  private final Object thaw = new Object();
+  private boolean frozen; // guarded by thaw
 
   public TcpProxy(String targetHost, int targetPort) throws IOException {
     this.target = new InetSocketAddress(targetHost, targetPort);
@@ -43,14 +46,34 @@ public final class TcpProxy implements AutoCloseable {
     open.clear();
   }
 
+  /** Holds every byte either way, and new connections unanswered, until {@link #restore()}. */
+  public void freeze() {
+    synchronized (thaw) {
+      frozen = true;
+    }
+  }
+
   public void restore() {
     cut = false;
+    synchronized (thaw) {
+      frozen = false;
+      thaw.notifyAll();
+    }
+  }
+
+  private void awaitThawed() throws InterruptedException {
+    synchronized (thaw) {
+      while (frozen) {
+        thaw.wait();
+      }
+    }
   }
 
   private void acceptLoop() {
     while (!closed) {
       try {
         Socket client = listener.accept();
+        awaitThawed(); // accepted, as a hung server's kernel does, and then nothing
         if (cut) {
           closeQuietly(client);
           continue;
@@ -70,6 +93,8 @@ public final class TcpProxy implements AutoCloseable {
         if (closed) {
           return;
         }
+      } catch (InterruptedException e) {
+        return;
       }
     }
   }
@@ -79,10 +104,11 @@ public final class TcpProxy implements AutoCloseable {
       byte[] buffer = new byte[16 * 1024];
       try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
         for (int n; (n = in.read(buffer)) >= 0; ) {
+          awaitThawed();
           out.write(buffer, 0, n);
         }
-      } catch (IOException e) {
-        // one side went away; the finally below closes the other
+      } catch (IOException | InterruptedException e) {
+        // one side went away (or the test ended); the finally below closes the other
       } finally {
         closeQuietly(from);
         closeQuietly(to);
@@ -107,5 +133,6 @@ public final class TcpProxy implements AutoCloseable {
     closed = true;
     listener.close();
     cut();
+    restore(); // frozen pumps wake, find their sockets closed, and end
   }
 }

@@ -67,6 +67,10 @@ public final class Database implements AutoCloseable {
     config.setMaximumPoolSize(settings.maxPoolSize());
     config.setMinimumIdle(Math.min(2, settings.maxPoolSize()));
     config.setConnectionTimeout(settings.connectionTimeout().toMillis());
+    // The pool tests a connection idle for half a second before lending it, for up to 5 s by
+    // default: a database that stopped answering held the first requests that long before
+    // their 503. Bounded here by the time a request may wait for a connection at all.
+    config.setValidationTimeout(Math.min(1_000, settings.connectionTimeout().toMillis()));
     // Fail at start-up, not on the first request, when the database is unreachable.
     config.setInitializationFailTimeout(settings.connectionTimeout().toMillis());
     if (settings.jdbcUrl().startsWith("jdbc:postgresql:")) {
