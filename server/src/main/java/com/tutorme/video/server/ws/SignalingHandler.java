@@ -387,7 +387,9 @@ public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocke
 
     @Override
     public Void leaveSession(ClientMessage.LeaveSession m) {
-      if (peer == null) {
+      if (peer == null && joining) { // said so: the join's answer, still to come, may be a yes
+        reply(ErrorCode.NOT_JOINED, "a join is in progress; leave once it is answered", m.id());
+      } else if (peer == null) {
         reply(ErrorCode.NOT_JOINED, "not in a session", m.id());
       } else {
         rooms.leave(peer);

@@ -93,6 +93,23 @@ class SignalingIT {
   }
 
   @Test
+  void aLeaveWhileTheJoinIsInProgressIsToldSoAndTheJoinStillAnswers() {
+    VideoSession session = lesson();
+    try (WsClient s = connect(student, "student")) {
+      // The join's look-up goes to the database (a new token: nothing cached); the leave,
+      // sent right behind it, is read before the answer comes back.
+      s.send("{\"type\":\"join-session\",\"id\":\"j\",\"sessionToken\":\""
+          + session.sessionToken() + "\"}");
+      s.send("{\"type\":\"leave-session\",\"id\":\"l\"}");
+
+      JsonNode refused = s.next("error");
+      assertThat(refused.get("ref").asText()).isEqualTo("l");
+      assertThat(refused.get("message").asText()).contains("a join is in progress");
+      assertThat(s.next("session-joined").get("ref").asText()).isEqualTo("j");
+    }
+  }
+
+  @Test
   void strangersAreForbiddenAndAThirdPeerFindsTheRoomFull() {
     VideoSession session = lesson();
     try (WsClient s = connect(student, "student"); WsClient t = connect(tutor, "tutor");
