@@ -16,7 +16,7 @@ public final class Router {
   private final List<Route> routes = new ArrayList<>();
 
   public Router add(HttpMethod method, String pattern, RouteHandler handler) {
-    routes.add(new Route(method, pattern.split("/"), handler));
+    routes.add(new Route(method, pattern.split("/", -1), handler));
     return this;
   }
 
@@ -34,7 +34,8 @@ public final class Router {
 
   /** Finds the route for a request; the result says found, not found, or method not allowed. */
   Match match(HttpMethod method, String path) {
-    String[] segments = path.split("/");
+    // Trailing empty segments kept: /api/video/session/ is not /api/video/session.
+    String[] segments = path.split("/", -1);
     Set<HttpMethod> allowed = new LinkedHashSet<>();
     for (Route route : routes) {
       Map<String, String> params = route.match(segments);

@@ -39,6 +39,15 @@ class HttpHygieneIT {
   }
 
   @Test
+  void aPathWithTrailingSlashesIsAnotherPath() {
+    HttpResponse<String> response = api.client.get("/api/video/session////?bookingId=b",
+        api.token("stu", "student"));
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(errorCode(response)).isEqualTo("NOT_FOUND");
+  }
+
+  @Test
   void aWrongMethodGets405WithAllow() {
     HttpResponse<String> response = api.client.send(api.client.request("/api/video/session",
         api.token("stu", "student")).DELETE());
