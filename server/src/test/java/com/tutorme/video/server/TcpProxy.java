@@ -55,6 +55,10 @@ public final class TcpProxy implements AutoCloseable {
 
   public void restore() {
     cut = false;
+    thawAll();
+  }
+
+  private void thawAll() {
     synchronized (thaw) {
       frozen = false;
       thaw.notifyAll();
@@ -74,7 +78,7 @@ public final class TcpProxy implements AutoCloseable {
       try {
         Socket client = listener.accept();
         awaitThawed(); // accepted, as a hung server's kernel does, and then nothing
-        if (cut) {
+        if (cut || closed) {
           closeQuietly(client);
           continue;
         }
@@ -133,6 +137,6 @@ public final class TcpProxy implements AutoCloseable {
     closed = true;
     listener.close();
     cut();
-    restore(); // frozen pumps wake, find their sockets closed, and end
+    thawAll(); // frozen pumps wake, find their sockets closed, and end
   }
 }

@@ -1,6 +1,7 @@
 package com.tutorme.video.server.ws;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -65,10 +66,29 @@ final class RawWebSocket implements AutoCloseable {
   }
 
   /**
+   * Sends text frames in one write, so that the server reads them together: what it does for
+   * the first cannot come between them.
+   */
+  void sendTexts(String... texts) throws IOException {
+    ByteArrayOutputStream frames = new ByteArrayOutputStream();
+    for (String text : texts) {
+      writeFrame(frames, true, OPCODE_TEXT, text.getBytes(StandardCharsets.UTF_8));
+    }
+    out.write(frames.toByteArray());
+    out.flush();
+  }
+
+  /**
    * Sends one masked frame of any payload: {@code opcode} 0x1 text, 0x0 continuation; {@code
    * last} false leaves the message open for continuations.
    */
   void sendFrame(boolean last, int opcode, byte[] bytes) throws IOException {
+    writeFrame(out, last, opcode, bytes);
+    out.flush();
+  }
+
+  private static void writeFrame(OutputStream out, boolean last, int opcode, byte[] bytes)
+      throws IOException {
     byte[] payload = bytes.clone();
     byte[] mask = new byte[4];
     new SecureRandom().nextBytes(mask);
@@ -90,7 +110,6 @@ final class RawWebSocket implements AutoCloseable {
       payload[i] = (byte) (payload[i] ^ mask[i % 4]);
     }
     out.write(payload);
-    out.flush();
   }
 
   /** Sends bytes as they are, which a test uses to break the framing rules. */
