@@ -69,8 +69,11 @@ public final class Database implements AutoCloseable {
     config.setConnectionTimeout(settings.connectionTimeout().toMillis());
     // The pool tests a connection idle for half a second before lending it, for up to 5 s by
     // default: a database that stopped answering held the first requests that long before
-    // their 503. Bounded here by the time a request may wait for a connection at all.
-    config.setValidationTimeout(Math.min(1_000, settings.connectionTimeout().toMillis()));
+    // their 503. Half the connection timeout here (750 ms by default), at most 1 s and at
+    // least the pool's floor of 250 ms, so that a test and a wait for a new connection
+    // together stay near the connection timeout.
+    long connectionTimeout = settings.connectionTimeout().toMillis();
+    config.setValidationTimeout(Math.max(250, Math.min(1_000, connectionTimeout / 2)));
     // Fail at start-up, not on the first request, when the database is unreachable.
     config.setInitializationFailTimeout(settings.connectionTimeout().toMillis());
     if (settings.jdbcUrl().startsWith("jdbc:postgresql:")) {
