@@ -11,7 +11,6 @@ import com.tutorme.video.protocol.Utf8;
 import com.tutorme.video.server.ConnectionErrors;
 import com.tutorme.video.server.auth.Principal;
 import com.tutorme.video.server.ice.IceServersProvider;
-import com.tutorme.video.server.limit.TokenBucket;
 import com.tutorme.video.server.room.JoinResult;
 import com.tutorme.video.server.room.Peer;
 import com.tutorme.video.server.room.RoomRegistry;
@@ -56,8 +55,7 @@ public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocke
   private final LoopAffinity affinity;
   private final SignalingStats stats;
   private final SignalingSettings settings;
-  private final TokenBucket rate =
-      new TokenBucket(Limits.MESSAGES_PER_SECOND, Limits.MESSAGE_BURST, System.nanoTime());
+  private final MessageRate rate = new MessageRate(System.nanoTime());
   private final Messages messages = new Messages();
   private Outbox outbox;
   private ChannelPeerSink sink;
@@ -66,12 +64,6 @@ public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocke
   private Peer peer;
   private final FragmentedText fragments = new FragmentedText();
   private boolean joining;
-  /**
-   * Messages dropped over the rate since RATE_LIMITED was sent, which is sent once; counted
-   * until the client is quiet long enough to refill its burst, not just until one message
-   * passes: at a steady twice the rate, every other message does.
-   */
-  private int droppedSinceWarning;
 
   private SignalingHandler(Principal principal, SessionService sessions, RoomRegistry rooms,
       IceServersProvider ice, SignalingSettings settings, Closer closer,
@@ -187,19 +179,15 @@ public final class SignalingHandler extends SimpleChannelInboundHandler<WebSocke
       sink.close(CloseCode.INVALID_PAYLOAD);
       return;
     }
-    long now = System.nanoTime();
-    if (droppedSinceWarning > 0 && rate.isFull(now)) {
-      droppedSinceWarning = 0; // quiet long enough to refill the burst: forgiven
-    }
-    if (rate.tryTake(now) > 0) {
-      droppedSinceWarning++;
-      if (droppedSinceWarning == 1) {
+    MessageRate.Verdict verdict = rate.next(System.nanoTime());
+    if (verdict != MessageRate.Verdict.PASS) {
+      if (verdict == MessageRate.Verdict.WARN) {
         reply(ErrorCode.RATE_LIMITED, "slow down: at most " + Limits.MESSAGES_PER_SECOND
             + " messages per second", null);
-      } else if (droppedSinceWarning > Limits.MESSAGE_BURST) {
+      } else if (verdict == MessageRate.Verdict.CLOSE) {
         sink.close(CloseCode.POLICY_VIOLATION); // it kept flooding after being told
       }
-      return;
+      return; // dropped
     }
     try {
       SignalingCodec.decodeUtf8(bytes, offset, length).accept(messages);
