@@ -164,7 +164,8 @@ public final class TutorMeServer implements AutoCloseable {
 
   /**
    * Whoever is in the lesson's room but no longer its booking's student or tutor (a reassigned
-   * booking) leaves it: told why, and closed so that it does not reconnect. Admins stay.
+   * booking) leaves it: told why, and closed so that it does not reconnect. Admins and the
+   * booking backend (service) stay.
    */
   private void dropNonParticipants(VideoSession session, Booking booking) {
     rooms.exclude(session.id(),

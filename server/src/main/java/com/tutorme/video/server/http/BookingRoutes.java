@@ -59,7 +59,7 @@ public final class BookingRoutes {
         "status is required: PENDING, CONFIRMED, COMPLETED or CANCELLED");
     require(body.startsAt() != null && body.endsAt() != null,
         "startsAt and endsAt are required, as ISO-8601 instants");
-    require(inStorableRange(body.startsAt()) && inStorableRange(body.endsAt()),
+    require(inBookableYears(body.startsAt()) && inBookableYears(body.endsAt()),
         "startsAt and endsAt must be between 1970 and 9999");
     require(body.endsAt().isAfter(body.startsAt()), "endsAt must be after startsAt");
     return new BookingUpdate(id, Validation.userId("studentId", body.studentId()),
@@ -71,7 +71,7 @@ public final class BookingRoutes {
    * Years a lesson can be booked in. Far beyond them H2 and PostgreSQL fail (a 500) or
    * PostgreSQL keeps -infinity; the bounds themselves are a choice, well inside what both store.
    */
-  private static boolean inStorableRange(Instant instant) {
+  private static boolean inBookableYears(Instant instant) {
     return !instant.isBefore(EARLIEST) && instant.isBefore(AFTER_LATEST);
   }
 
