@@ -91,8 +91,8 @@ public final class JwtTokenVerifier implements TokenVerifier, AutoCloseable {
     }
     try {
       String subject = claims.getSubject();
-      if (subject == null || subject.isBlank() || subject.length() > 128) {
-        throw new InvalidTokenException("sub must be a user id of 1 to 128 characters");
+      if (!UserIds.isValid(subject)) {
+        throw new InvalidTokenException("sub must be " + UserIds.RULE);
       }
       String name = claims.getStringClaim("name");
       if (name != null && name.length() > 128) {

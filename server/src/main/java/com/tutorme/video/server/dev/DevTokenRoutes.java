@@ -4,6 +4,7 @@ import com.tutorme.video.protocol.ErrorCode;
 import com.tutorme.video.server.auth.Principal;
 import com.tutorme.video.server.auth.Role;
 import com.tutorme.video.server.auth.TokenMinter;
+import com.tutorme.video.server.auth.UserIds;
 import com.tutorme.video.server.http.ApiException;
 import com.tutorme.video.server.http.ApiResponse;
 import com.tutorme.video.server.http.Router;
@@ -11,14 +12,12 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Pattern;
 
 /**
  * {@code GET /api/dev/token?userId=…&role=…}: a token for any user, so that the load
  * generator and hand-made experiments need no identity provider. Development mode only.
  */
 public final class DevTokenRoutes {
-  private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
   private static final Duration TTL = Duration.ofHours(12);
 
   private DevTokenRoutes() {}
@@ -26,9 +25,8 @@ public final class DevTokenRoutes {
   public static void register(Router router, TokenMinter minter) {
     router.get("/api/dev/token", request -> {
       String userId = request.queryParam("userId").orElse("");
-      if (!USER_ID.matcher(userId).matches()) {
-        throw new ApiException(ErrorCode.INVALID_REQUEST, "userId must be 1 to 128 characters "
-            + "of letters, digits, '.', '_', ':', '@' or '-'");
+      if (!UserIds.isValid(userId)) {
+        throw new ApiException(ErrorCode.INVALID_REQUEST, "userId must be " + UserIds.RULE);
       }
       String roleName = request.queryParam("role").orElse("student").toUpperCase(Locale.ROOT);
       Role role;

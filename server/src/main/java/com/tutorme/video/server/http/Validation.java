@@ -1,14 +1,13 @@
 package com.tutorme.video.server.http;
 
 import com.tutorme.video.protocol.ErrorCode;
+import com.tutorme.video.server.auth.UserIds;
 import java.util.regex.Pattern;
 
 /** Checks of identifiers that arrive in paths, queries and bodies. */
 final class Validation {
   /** Booking and session ids: what cuid, uuid and our own base64url ids are made of. */
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-  /** User ids come from the identity provider; allow more, but bound them. */
-  private static final Pattern USER_ID = Pattern.compile("[\\p{Alnum}._:@|+-]{1,128}");
 
   private Validation() {}
 
@@ -21,9 +20,8 @@ final class Validation {
   }
 
   static String userId(String field, String value) {
-    if (value == null || !USER_ID.matcher(value).matches()) {
-      throw new ApiException(ErrorCode.INVALID_REQUEST,
-          field + " must be 1 to 128 characters without spaces");
+    if (!UserIds.isValid(value)) {
+      throw new ApiException(ErrorCode.INVALID_REQUEST, field + " must be " + UserIds.RULE);
     }
     return value;
   }

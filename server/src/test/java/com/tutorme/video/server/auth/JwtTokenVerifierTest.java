@@ -182,6 +182,11 @@ public class JwtTokenVerifierTest {
     table.put("wrong audience", () -> hs256(claims().audience("someone-else").build()));
     table.put("missing sub", () -> hs256(claims().subject(null).build()));
     table.put("missing exp", () -> hs256(claims().expirationTime(null).build()));
+    // No booking can name such users: intake holds user ids to the same rule.
+    table.put("sub with a space", () -> hs256(claims().subject("ada lovelace").build()));
+    table.put("sub with a control character", () -> hs256(claims().subject("u-1\n").build()));
+    table.put("sub too long", () -> hs256(claims().subject("u".repeat(129)).build()));
+    table.put("sub empty", () -> hs256(claims().subject("").build()));
     table.put("unknown role", () -> hs256(claims().claim("role", "superuser").build()));
     table.put("role not a string", () -> hs256(claims().claim("role", 7).build()));
     table.put("garbage", () -> "garbage");
@@ -229,6 +234,8 @@ public class JwtTokenVerifierTest {
         .hasMessageContainingAll("sub", "exp");
     assertThatThrownBy(() -> verifier.verify(hs256(claims().audience((String) null).build())))
         .hasMessage("token lacks required claims: aud");
+    assertThatThrownBy(() -> verifier.verify(hs256(claims().subject("ada lovelace").build())))
+        .hasMessage("sub must be " + UserIds.RULE);
   }
 
   @Test
