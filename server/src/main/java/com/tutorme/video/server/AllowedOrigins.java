@@ -21,7 +21,7 @@ final class AllowedOrigins {
       List<String> origins = new ArrayList<>();
       for (String part : configured.get().split(",")) {
         if (!part.isBlank()) {
-          origins.add(origin("ALLOWED_ORIGINS", part.strip()));
+          origins.add(exactOrigin(part.strip()));
         }
       }
       if (origins.isEmpty()) {
@@ -34,6 +34,23 @@ final class AllowedOrigins {
       return List.of(origin("NEXTAUTH_URL", nextAuth.get()));
     }
     return List.of("http://localhost:" + port, "http://127.0.0.1:" + port);
+  }
+
+  /**
+   * An entry of ALLOWED_ORIGINS, which must be an origin itself: a browser's Origin header
+   * holds no path, so an entry with one would be taken for a narrower rule than it is.
+   */
+  private static String exactOrigin(String entry) {
+    String origin = origin("ALLOWED_ORIGINS", entry);
+    URI uri = URI.create(entry); // parsed once already by origin()
+    boolean bare = (uri.getRawPath() == null || uri.getRawPath().isEmpty()
+        || uri.getRawPath().equals("/")) && uri.getRawQuery() == null
+        && uri.getRawFragment() == null && uri.getRawUserInfo() == null;
+    if (!bare) {
+      throw new ConfigException("ALLOWED_ORIGINS entries are origins, scheme://host[:port] "
+          + "without a path, query or user; got '" + entry + "' (did you mean '" + origin + "'?)");
+    }
+    return origin;
   }
 
   /** The origin (scheme://host[:port]) of a URL, lower-cased as browsers send it. */

@@ -3,6 +3,7 @@ package com.tutorme.video.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,8 @@ class ServerConfigTest {
     assertThat(ServerConfig.fromEnvironment(Map.of("ALLOWED_ORIGINS",
         "https://a.example, http://localhost:3000")).allowedOrigins())
         .containsExactly("https://a.example", "http://localhost:3000");
+    assertThat(ServerConfig.fromEnvironment(Map.of("ALLOWED_ORIGINS",
+        "HTTPS://A.example/")).allowedOrigins()).containsExactly("https://a.example");
     assertThat(ServerConfig.fromEnvironment(Map.of("PORT", "9000")).allowedOrigins())
         .contains("http://localhost:9000");
   }
@@ -36,6 +39,14 @@ class ServerConfigTest {
         .isInstanceOf(ConfigException.class).hasMessageContaining("PORT");
     assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("ALLOWED_ORIGINS", "ftp://x")))
         .isInstanceOf(ConfigException.class).hasMessageContaining("ALLOWED_ORIGINS");
+    // A browser's Origin has no path: an entry with one is not the narrower rule it looks.
+    for (String notAnOrigin : List.of("https://a.example/app", "https://a.example?x=1",
+        "https://a.example#top", "https://user@a.example")) {
+      assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("ALLOWED_ORIGINS",
+          "http://localhost:3000," + notAnOrigin))).isInstanceOf(ConfigException.class)
+          .hasMessageContainingAll("ALLOWED_ORIGINS", notAnOrigin,
+              "did you mean 'https://a.example'");
+    }
     assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("ROOM_CAPACITY", "0")))
         .isInstanceOf(ConfigException.class).hasMessageContaining("ROOM_CAPACITY");
     assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("TURN_URLS", "turn:t")))
