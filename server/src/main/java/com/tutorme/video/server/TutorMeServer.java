@@ -105,7 +105,7 @@ public final class TutorMeServer implements AutoCloseable {
       BookingRoutes.register(router, auth, sessions);
       IceServersProvider iceServers = new IceServersProvider(config.ice(), Clock.systemUTC());
       IceRoutes.register(router, auth, iceServers);
-      WebRoutes.register(router, new StaticFiles("web"));
+      WebRoutes.register(router, new StaticFiles(StaticFiles.WEB_CLIENT));
       if (config.auth().isDevelopment()) {
         TokenMinter minter = new TokenMinter(config.auth(), Clock.systemUTC());
         this.demo = DemoLesson.seed(sessions, minter, Clock.systemUTC());

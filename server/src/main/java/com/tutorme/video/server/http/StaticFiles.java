@@ -16,14 +16,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The web client's files ({@code web/} in the web-client module), all read from the classpath
- * when the server starts and then served from memory: they are a few small files. So a request
- * for a file never waits on I/O, and one for a missing name, however many, costs a map look-up.
+ * The web client's files ({@link #WEB_CLIENT} in the web-client module), all read from the
+ * classpath when the server starts and then served from memory: they are a few small files. So
+ * a request for a file never waits on I/O, and one for a missing name, however many, costs a
+ * map look-up.
  * Which files there are comes from the directory's {@code files.txt}, since a class loader
  * cannot list a directory; each is read as a resource, which works wherever the server is
  * embedded (a shaded jar, a jar inside a jar, a directory).
  */
 public final class StaticFiles {
+  /**
+   * Where the web-client module puts its files on the classpath: a name of our own, since an
+   * application embedding the server may well have a {@code web/} of its own that would win.
+   */
+  public static final String WEB_CLIENT = "com/tutorme/video/web";
+
   private static final Logger log = LoggerFactory.getLogger(StaticFiles.class);
   private static final Map<String, String> TYPES = Map.of(
       "html", "text/html; charset=utf-8",

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class StaticFilesTest {
-  private final StaticFiles files = new StaticFiles("web");
+  private final StaticFiles files = new StaticFiles(StaticFiles.WEB_CLIENT);
 
   @Test
   void servesTheWebClientsFilesFromMemory() {
@@ -40,9 +40,10 @@ class StaticFilesTest {
 
   @Test
   void theListNamesEveryFileOfTheWebClientAndAllAreServed() throws IOException {
-    // The list is by hand (a class loader cannot list a directory): a file added to web/
-    // and not to files.txt would silently not be served.
-    Path web = Path.of("..", "web-client", "src", "main", "resources", "web");
+    // The list is by hand (a class loader cannot list a directory): a file added to the
+    // directory and not to files.txt would silently not be served.
+    Path web = Path.of("..", "web-client", "src", "main", "resources")
+        .resolve(StaticFiles.WEB_CLIENT);
     Set<String> inDirectory;
     try (Stream<Path> paths = Files.list(web)) {
       inDirectory = paths.map(path -> path.getFileName().toString())
