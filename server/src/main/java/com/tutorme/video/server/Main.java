@@ -2,6 +2,7 @@ package com.tutorme.video.server;
 
 import com.tutorme.video.server.dev.DemoLesson;
 import com.tutorme.video.storage.DatabaseUnavailableException;
+import com.tutorme.video.storage.SchemaMigrationException;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +39,7 @@ public final class Main {
       log.error("configuration error: {}", e.getMessage());
       System.exit(EXIT_CONFIG);
       return;
-    } catch (DatabaseUnavailableException e) {
+    } catch (DatabaseUnavailableException | SchemaMigrationException e) {
       log.error("{}", e.getMessage());
       System.exit(EXIT_DATABASE);
       return;

@@ -200,7 +200,8 @@ public final class TutorMeServer implements AutoCloseable {
    * database is closed with the server.
    *
    * @throws com.tutorme.video.storage.DatabaseUnavailableException if the database cannot be
-   *     reached or migrated
+   *     reached
+   * @throws com.tutorme.video.storage.SchemaMigrationException if its schema cannot be migrated
    * @throws ListenException if the port is taken or the host is not an address to listen on
    */
   public static TutorMeServer start(ServerConfig config) throws InterruptedException {

@@ -3,6 +3,7 @@ package com.tutorme.video.storage.jdbi;
 import com.tutorme.video.storage.BookingStore;
 import com.tutorme.video.storage.DatabaseSettings;
 import com.tutorme.video.storage.DatabaseUnavailableException;
+import com.tutorme.video.storage.SchemaMigrationException;
 import com.tutorme.video.storage.SessionStore;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -10,15 +11,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
  * The open database: a HikariCP pool, the schema migrated to the latest version, and the stores
  * over it. Opening fails fast with {@link DatabaseUnavailableException} when the database cannot
- * be reached, so a misconfigured server says so at start-up instead of on the first request.
+ * be reached, and with {@link SchemaMigrationException} when its schema cannot be migrated, so a
+ * misconfigured server says so at start-up instead of on the first request.
  */
 public final class Database implements AutoCloseable {
   private final DatabaseSettings settings;
@@ -49,12 +49,14 @@ public final class Database implements AutoCloseable {
           "cannot connect to " + settings.describe() + ": " + Failures.rootMessage(e), e);
     }
     try {
-      migrate(pool);
+      SchemaMigrations.migrate(pool);
       return new Database(settings, pool, clock);
     } catch (RuntimeException e) {
       pool.close();
-      throw new DatabaseUnavailableException(
-          "cannot migrate " + settings.describe() + ": " + Failures.rootMessage(e), e);
+      String message = "cannot migrate " + settings.describe() + ": " + Failures.rootMessage(e);
+      // Reached a moment ago: a broken connection now is an outage, anything else the schema's.
+      throw Failures.isConnectionFailure(e) ? new DatabaseUnavailableException(message, e)
+          : new SchemaMigrationException(message, e);
     }
   }
 
@@ -84,14 +86,6 @@ public final class Database implements AutoCloseable {
       config.addDataSourceProperty("ApplicationName", "tutorme-video");
     }
     return config;
-  }
-
-  private static void migrate(DataSource dataSource) {
-    Flyway.configure()
-        .dataSource(dataSource)
-        .locations("classpath:db/migration")
-        .load()
-        .migrate();
   }
 
   public BookingStore bookings() {

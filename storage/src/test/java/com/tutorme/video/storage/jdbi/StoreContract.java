@@ -10,6 +10,7 @@ import com.tutorme.video.storage.BookingUpdate;
 import com.tutorme.video.storage.BookingWrite.SessionChange;
 import com.tutorme.video.storage.BookingWrite;
 import com.tutorme.video.storage.DatabaseSettings;
+import com.tutorme.video.storage.SchemaMigrationException;
 import com.tutorme.video.storage.SessionAccess;
 import com.tutorme.video.storage.SessionStatus;
 import com.tutorme.video.storage.SessionStore.EndResult;
@@ -19,6 +20,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -32,6 +34,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -284,6 +287,89 @@ abstract class StoreContract {
     try (Database again = Database.open(database.settings())) {
       assertThat(again.sessions().findByBookingId(id)).contains(session);
       assertThat(again.isReachable(java.time.Duration.ofSeconds(2))).isTrue();
+    }
+  }
+
+  @Test
+  void anEmbeddingAppsOwnMigrationsAndHistoryAreLeftAlone() throws SQLException {
+    // The app's own, by Flyway's defaults, beside our tables as an app sharing a schema must.
+    Flyway.configure().dataSource(database.settings().jdbcUrl(), database.settings().user(),
+        database.settings().password()).baselineOnMigrate(true).baselineVersion("0")
+        .load().migrate();
+    String id = newId();
+    database.bookings().upsert(booking(id, BookingMode.ONLINE, BookingStatus.CONFIRMED));
+
+    try (Database again = Database.open(database.settings())) {
+      assertThat(again.bookings().find(id)).isPresent();
+    }
+    assertThat(scripts(SchemaMigrations.EARLIER_HISTORY_TABLE))
+        .containsExactly("V1__an_embedding_apps_own_table.sql");
+    assertThat(scripts(SchemaMigrations.HISTORY_TABLE))
+        .containsExactly("V1__bookings_and_video_sessions.sql");
+  }
+
+  @Test
+  void aSchemaHoldingAnotherAppsTablesGetsOursBesideThem() throws SQLException {
+    execute("DROP TABLE video_session", "DROP TABLE booking",
+        "DROP TABLE \"" + SchemaMigrations.HISTORY_TABLE + "\"",
+        "CREATE TABLE host_order (id INTEGER PRIMARY KEY)");
+
+    try (Database again = Database.open(database.settings())) {
+      String id = newId();
+      again.bookings().upsert(booking(id, BookingMode.ONLINE, BookingStatus.CONFIRMED));
+      assertThat(again.sessions().findByBookingId(id)).isPresent();
+    }
+  }
+
+  @Test
+  void aDatabaseMigratedByAnEarlierBuildIsAdoptedWithItsData() throws SQLException {
+    String id = newId();
+    database.bookings().upsert(booking(id, BookingMode.ONLINE, BookingStatus.CONFIRMED));
+    VideoSession session = database.sessions().findByBookingId(id).orElseThrow();
+    execute("ALTER TABLE \"" + SchemaMigrations.HISTORY_TABLE + "\" RENAME TO \""
+        + SchemaMigrations.EARLIER_HISTORY_TABLE + "\""); // where earlier builds kept it
+
+    try (Database again = Database.open(database.settings())) {
+      assertThat(again.sessions().findByBookingId(id)).contains(session);
+    }
+    assertThat(scripts(SchemaMigrations.HISTORY_TABLE))
+        .containsExactly("V1__bookings_and_video_sessions.sql");
+    assertThatThrownBy(() -> scripts(SchemaMigrations.EARLIER_HISTORY_TABLE))
+        .isInstanceOf(SQLException.class);
+  }
+
+  @Test
+  void aTableOfOursTakenByAnotherAppIsASchemaErrorNotAnOutage() throws SQLException {
+    execute("DROP TABLE video_session", "DROP TABLE booking",
+        "DROP TABLE \"" + SchemaMigrations.HISTORY_TABLE + "\"",
+        "CREATE TABLE booking (id INTEGER PRIMARY KEY)");
+
+    assertThatThrownBy(() -> Database.open(database.settings()))
+        .isInstanceOf(SchemaMigrationException.class)
+        .hasMessageStartingWith("cannot migrate ");
+  }
+
+  /** The migrations a Flyway history records, in order. */
+  private List<String> scripts(String historyTable) throws SQLException {
+    List<String> scripts = new ArrayList<>();
+    try (Connection connection = connect(database.settings());
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(
+            "SELECT \"script\" FROM \"" + historyTable + "\" WHERE \"type\" = 'SQL' "
+                + "ORDER BY \"installed_rank\"")) {
+      while (rows.next()) {
+        scripts.add(rows.getString(1));
+      }
+    }
+    return scripts;
+  }
+
+  private void execute(String... statements) throws SQLException {
+    try (Connection connection = connect(database.settings());
+        Statement statement = connection.createStatement()) {
+      for (String sql : statements) {
+        statement.execute(sql);
+      }
     }
   }
 
