@@ -116,9 +116,9 @@ public final class TutorMeServer implements AutoCloseable {
       }
       HttpApiHandler api = new HttpApiHandler(router, WEBSOCKET_PATH);
       this.rooms = new RoomRegistry(config.signaling().roomCapacity());
-      sessions.onSessionEnded((session, reason) -> rooms.endSession(session.id(),
+      sessions.addSessionEndListener((session, reason) -> rooms.endSession(session.id(),
           reason.wireName()));
-      sessions.onBookingChanged((session, booking) -> dropNonParticipants(session, booking));
+      sessions.addBookingChangeListener((session, booking) -> dropNonParticipants(session, booking));
       TokenVerifier wsVerifier = verifier;
       // With one loop there is nothing to balance.
       this.balancer = config.signaling().balancesLoops() && config.resolvedEventLoops() > 1

@@ -12,5 +12,4 @@ import com.tutorme.video.storage.VideoSession;
 public interface BookingChangeListener {
   void bookingChanged(VideoSession session, Booking booking);
 
-  BookingChangeListener NONE = (session, booking) -> { };
 }

@@ -23,5 +23,4 @@ public interface SessionEndListener {
 
   void sessionEnded(VideoSession session, Reason reason);
 
-  SessionEndListener NONE = (session, reason) -> { };
 }

@@ -17,10 +17,15 @@ import com.tutorme.video.storage.SessionStore;
 import com.tutorme.video.storage.VideoSession;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The rules of video sessions: only the booking's student or tutor (or an admin or service
@@ -31,13 +36,14 @@ import java.util.concurrent.TimeUnit;
 public final class SessionService {
   /** How long a join's look-up of a session token is reused (see {@link JoinLookupCache}). */
   public static final Duration JOIN_LOOKUP_TTL = Duration.ofSeconds(30);
+  private static final Logger log = LoggerFactory.getLogger(SessionService.class);
 
   private final BookingStore bookings;
   private final SessionStore sessions;
   private final BlockingExecutor blocking;
   private final KeyedRateLimiter createLimiter;
-  private volatile SessionEndListener endListener = SessionEndListener.NONE;
-  private volatile BookingChangeListener changeListener = BookingChangeListener.NONE;
+  private final List<SessionEndListener> endListeners = new CopyOnWriteArrayList<>();
+  private final List<BookingChangeListener> changeListeners = new CopyOnWriteArrayList<>();
   private final Object[] bookingWriteLocks = newLocks(64);
   private final JoinLookupCache joinLookups =
       new JoinLookupCache(JOIN_LOOKUP_TTL.toNanos(), System::nanoTime);
@@ -50,13 +56,18 @@ public final class SessionService {
     this.createLimiter = createLimiter;
   }
 
-  /** Installs the hook the live rooms use to hear about ended sessions. */
-  public void onSessionEnded(SessionEndListener listener) {
-    this.endListener = listener;
+  /**
+   * Adds a listener told of each session's end, after the live rooms' own (which the server
+   * adds first), on the thread that committed it: a listener must return quickly. One that
+   * throws is logged and the others are told all the same.
+   */
+  public void addSessionEndListener(SessionEndListener listener) {
+    endListeners.add(Objects.requireNonNull(listener, "listener"));
   }
 
-  public void onBookingChanged(BookingChangeListener listener) {
-    this.changeListener = listener;
+  /** Adds a listener told of booking writes that leave a session live; as above. */
+  public void addBookingChangeListener(BookingChangeListener listener) {
+    changeListeners.add(Objects.requireNonNull(listener, "listener"));
   }
 
   /**
@@ -110,7 +121,7 @@ public final class SessionService {
           () -> new ApiException(ErrorCode.SESSION_NOT_FOUND));
       joinLookups.invalidateSession(sessionId);
       if (result.endedNow()) {
-        endListener.sessionEnded(result.session(), SessionEndListener.Reason.ENDED);
+        tellEnded(result.session(), SessionEndListener.Reason.ENDED);
       }
       return result.session();
     });
@@ -123,16 +134,23 @@ public final class SessionService {
    * backend.
    */
   public CompletableFuture<BookingWrite> upsertBooking(BookingUpdate update) {
+    try {
+      BookingRules.check(update);
+    } catch (ApiException e) {
+      return CompletableFuture.failedFuture(e);
+    }
     return blocking.submit(() -> {
       synchronized (writeLockFor(update.id())) {
         BookingWrite write = bookings.upsert(update);
         write.session().ifPresent(session -> joinLookups.invalidateSession(session.id()));
         if (write.change() == BookingWrite.SessionChange.ENDED) {
-          endListener.sessionEnded(write.session().orElseThrow(),
-              SessionEndListener.Reason.BOOKING_CANCELLED);
+          tellEnded(write.session().orElseThrow(), SessionEndListener.Reason.BOOKING_CANCELLED);
         } else {
-          write.session().ifPresent(session -> changeListener.bookingChanged(session,
-              write.booking()));
+          write.session().ifPresent(session -> {
+            for (BookingChangeListener listener : changeListeners) {
+              tell(() -> listener.bookingChanged(session, write.booking()));
+            }
+          });
         }
         return write;
       }
@@ -153,6 +171,21 @@ public final class SessionService {
    * once could be told in the other order than they committed, and the live room act on the
    * older booking. Striped, so that the locks stay few; on blocking threads only.
    */
+  private void tellEnded(VideoSession session, SessionEndListener.Reason reason) {
+    for (SessionEndListener listener : endListeners) {
+      tell(() -> listener.sessionEnded(session, reason));
+    }
+  }
+
+  /** The write is committed: a listener's failure is its own, not the caller's. */
+  private static void tell(Runnable notification) {
+    try {
+      notification.run();
+    } catch (RuntimeException e) {
+      log.warn("a session listener failed", e);
+    }
+  }
+
   private Object writeLockFor(String bookingId) {
     return bookingWriteLocks[Math.floorMod(bookingId.hashCode(), bookingWriteLocks.length)];
   }

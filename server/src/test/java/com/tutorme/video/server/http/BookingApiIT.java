@@ -5,8 +5,14 @@ import static com.tutorme.video.server.http.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.tutorme.video.storage.BookingMode;
+import com.tutorme.video.storage.BookingStatus;
+import com.tutorme.video.storage.BookingUpdate;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,6 +76,25 @@ class BookingApiIT {
     assertThat(errorCode(asTutor)).isEqualTo("FORBIDDEN");
     assertThat(asAdmin.statusCode()).isEqualTo(403);
     assertThat(anonymous.statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void anEmbeddingBackendsWritesMeetTheSameRules() {
+    Instant starts = Instant.parse("2026-12-01T15:00:00Z");
+    Map<String, BookingUpdate> refused = Map.of(
+        "booking id must be", new BookingUpdate("has space", "stu", "tut", BookingMode.ONLINE,
+            BookingStatus.CONFIRMED, starts, starts.plusSeconds(3600)),
+        "studentId must be", new BookingUpdate(bookingId, "alice smith", "tut",
+            BookingMode.ONLINE, BookingStatus.CONFIRMED, starts, starts.plusSeconds(3600)),
+        "tutorId must be", new BookingUpdate(bookingId, "stu", "t".repeat(129),
+            BookingMode.ONLINE, BookingStatus.CONFIRMED, starts, starts.plusSeconds(3600)),
+        "between 1970 and 9999", new BookingUpdate(bookingId, "stu", "tut", BookingMode.ONLINE,
+            BookingStatus.CONFIRMED, Instant.parse("0001-01-01T00:00:00Z"), starts));
+
+    refused.forEach((reason, update) -> assertThat(api.server.sessions().upsertBooking(update))
+        .as(reason).failsWithin(Duration.ofSeconds(5)).withThrowableOfType(Exception.class)
+        .havingRootCause().isInstanceOf(ApiException.class).withMessageContaining(reason));
+    assertThat(api.server.database().bookings().find(bookingId)).isEmpty();
   }
 
   @Test

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -205,6 +206,35 @@ class SignalingIT {
 
       api.booking(bookingId, student, tutor, BookingMode.ONLINE, BookingStatus.CANCELLED);
 
+      assertThat(s.awaitType("session-ended").get("reason").asText())
+          .isEqualTo("booking-cancelled");
+      assertThat(s.awaitClose(Duration.ofSeconds(5))).isEqualTo(4002);
+    }
+  }
+
+  @Test
+  void anEmbeddersListenersHearOfTheEndBesideTheRoomsOwn() {
+    String bookingId = "b-" + UUID.randomUUID();
+    VideoSession session = api.booking(bookingId, student, tutor, BookingMode.ONLINE,
+        BookingStatus.CONFIRMED).session().orElseThrow();
+    List<String> heard = new CopyOnWriteArrayList<>();
+    // Listeners once replaced the room's own hook: a backend listening left peers in the room.
+    api.server.sessions().addSessionEndListener((ended, reason) -> {
+      if (ended.bookingId().equals(bookingId)) {
+        throw new IllegalStateException("an embedder's listener that fails");
+      }
+    });
+    api.server.sessions().addSessionEndListener((ended, reason) -> {
+      if (ended.bookingId().equals(bookingId)) {
+        heard.add(reason.wireName());
+      }
+    });
+    try (WsClient s = connect(student, "student")) {
+      s.join(session.sessionToken());
+
+      api.booking(bookingId, student, tutor, BookingMode.ONLINE, BookingStatus.CANCELLED);
+
+      assertThat(heard).containsExactly("booking-cancelled");
       assertThat(s.awaitType("session-ended").get("reason").asText())
           .isEqualTo("booking-cancelled");
       assertThat(s.awaitClose(Duration.ofSeconds(5))).isEqualTo(4002);
