@@ -40,7 +40,7 @@ final class AllowedOrigins {
    * An entry of ALLOWED_ORIGINS, which must be an origin itself: a browser's Origin header
    * holds no path, so an entry with one would be taken for a narrower rule than it is.
    */
-  private static String exactOrigin(String entry) {
+  static String exactOrigin(String entry) {
     String origin = origin("ALLOWED_ORIGINS", entry);
     URI uri = URI.create(entry); // parsed once already by origin()
     boolean bare = (uri.getRawPath() == null || uri.getRawPath().isEmpty()

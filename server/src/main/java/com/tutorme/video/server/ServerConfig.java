@@ -45,7 +45,10 @@ public record ServerConfig(
   public ServerConfig {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(database, "database");
-    allowedOrigins = List.copyOf(allowedOrigins);
+    // As browsers send them (lower case, no path), however they were given: an entry kept as
+    // written would never equal an Origin header, and CORS and the socket's check would fail.
+    allowedOrigins = Objects.requireNonNull(allowedOrigins, "allowedOrigins").stream()
+        .map(AllowedOrigins::exactOrigin).toList();
     Objects.requireNonNull(auth, "auth");
     Objects.requireNonNull(ice, "ice");
     Objects.requireNonNull(signaling, "signaling");
@@ -129,7 +132,12 @@ public record ServerConfig(
     return settings.hasKey() ? settings : AuthSettings.forDevelopment();
   }
 
-  /** Defaults for tests and embedding: an ephemeral port on loopback and the given database. */
+  /**
+   * For tests: an ephemeral port on loopback, the given database, and development mode (tokens
+   * signed with a random secret, the dev routes, a demo booking written at start). An embedding
+   * backend gives its key, which turns development mode off: {@code
+   * local(database).withAuth(AuthSettings.hmac(secret)).withAllowedOrigins(...)}.
+   */
   public static ServerConfig local(DatabaseSettings database) {
     return new ServerConfig("127.0.0.1", 0, database, List.of("http://localhost:8080"),
         DEFAULT_SESSION_CREATES_PER_MINUTE, DEFAULT_REQUEST_TIMEOUT_MILLIS,

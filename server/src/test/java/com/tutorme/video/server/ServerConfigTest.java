@@ -3,6 +3,9 @@ package com.tutorme.video.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tutorme.video.server.auth.AuthSettings;
+import com.tutorme.video.server.ice.IceSettings;
+import com.tutorme.video.storage.DatabaseSettings;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,6 +34,24 @@ class ServerConfigTest {
         "HTTPS://A.example/")).allowedOrigins()).containsExactly("https://a.example");
     assertThat(ServerConfig.fromEnvironment(Map.of("PORT", "9000")).allowedOrigins())
         .contains("http://localhost:9000");
+  }
+
+  @Test
+  void settingsMadeInCodeAreHeldToTheRulesOfTheEnvironmentsOnes() {
+    ServerConfig local = ServerConfig.local(DatabaseSettings.fromUrl("jdbc:h2:mem:x", null, null));
+
+    // Kept as given, this entry would never equal the Origin header a browser sends.
+    assertThat(local.withAllowedOrigins(List.of("https://App.Example/")).allowedOrigins())
+        .containsExactly("https://app.example");
+    assertThatThrownBy(() -> local.withAllowedOrigins(List.of("https://a.example/app")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("without a path");
+    // No signer takes a key this short: the server would start and admit no token.
+    assertThatThrownBy(() -> AuthSettings.hmac(new byte[8]))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("at least 32 bytes");
+    // Every ice-servers request would have failed.
+    assertThatThrownBy(() -> new IceSettings(List.of(), List.of("turn:turn.example"), null,
+        IceSettings.DEFAULT_TTL)).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("TURN_SECRET");
   }
 
   @Test

@@ -62,8 +62,17 @@ public record AuthSettings(
     return new AuthSettings(secret, null, null, null, null, DEFAULT_CLOCK_SKEW_SECONDS, true);
   }
 
-  /** For tests and embedders: verify HS256 tokens signed with this secret. */
+  /**
+   * For tests and embedders: verify HS256 tokens signed with this secret.
+   *
+   * @throws ConfigException if it is shorter than {@link #MIN_SECRET_BYTES}, which no signer
+   *     would accept: the server would start and never admit a token
+   */
   public static AuthSettings hmac(byte[] secret) {
+    if (secret.length < MIN_SECRET_BYTES) {
+      throw new ConfigException("an HS256 secret must be at least " + MIN_SECRET_BYTES
+          + " bytes (256 bits); it has " + secret.length);
+    }
     return new AuthSettings(secret.clone(), null, null, null, null, DEFAULT_CLOCK_SKEW_SECONDS,
         false);
   }

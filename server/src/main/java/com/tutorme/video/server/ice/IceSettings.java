@@ -27,6 +27,15 @@ public record IceSettings(List<String> stunUrls, List<String> turnUrls, byte[] t
   public IceSettings {
     stunUrls = List.copyOf(stunUrls);
     turnUrls = List.copyOf(turnUrls);
+    // Here, not only in parse(): settings made in code would otherwise start a server whose
+    // ice-servers answer fails on every request.
+    if (!turnUrls.isEmpty() && turnSecret == null) {
+      throw new ConfigException("TURN_URLS is set but TURN_SECRET is not; TURN credentials "
+          + "are derived from the secret shared with the TURN server");
+    }
+    if (turnUrls.isEmpty() && turnSecret != null) {
+      throw new ConfigException("TURN_SECRET is set but TURN_URLS is not");
+    }
   }
 
   /**
@@ -38,13 +47,6 @@ public record IceSettings(List<String> stunUrls, List<String> turnUrls, byte[] t
         : urls("STUN_URLS", stun, List.of("stun:", "stuns:"));
     List<String> turnUrls = turn == null ? List.of()
         : urls("TURN_URLS", turn, List.of("turn:", "turns:"));
-    if (!turnUrls.isEmpty() && secret == null) {
-      throw new ConfigException("TURN_URLS is set but TURN_SECRET is not; TURN credentials "
-          + "are derived from the secret shared with the TURN server");
-    }
-    if (turnUrls.isEmpty() && secret != null) {
-      throw new ConfigException("TURN_SECRET is set but TURN_URLS is not");
-    }
     return new IceSettings(stunUrls, turnUrls,
         secret == null ? null : secret.getBytes(StandardCharsets.UTF_8),
         Duration.ofSeconds(ttlSeconds));
