@@ -5,6 +5,7 @@ import { mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createServer } from 'node:net';
 import { chromium } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -121,4 +122,21 @@ export async function chatReaches(from, to, text) {
   await to.getByRole('button', { name: /Chat/ }).click();
   await eventually(`the chat line "${text}"`, async () =>
     (await to.locator('#chat-log').textContent()).includes(text));
+}
+
+/**
+ * A free port below the kernel's ephemeral range (32768 and up here): while the server is
+ * away the pages keep dialling its port, and a port in that range could meanwhile be taken
+ * by an outgoing connection (even one connected to itself), and the restart could not bind.
+ */
+export async function freePortBelowEphemeralRange() {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = 20_000 + Math.floor(Math.random() * 10_000);
+    const free = await new Promise((resolve) => {
+      const probe = createServer().once('error', () => resolve(false));
+      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error('no free port between 20000 and 30000');
 }

@@ -24,7 +24,7 @@ test('refused camera and microphone access is explained, with a way to retry', a
     const page = await (await browser.newContext()).newPage();
     await page.goto(local(demo.student.url));
     await eventually('the blocked-media notice', async () =>
-      (await page.locator('#notice-title').textContent()) === 'Camera and microphone are blocked');
+      (await page.locator('#notice-title').textContent()) === 'Your microphone is blocked');
     assert.match(await page.locator('#notice-text').textContent(), /site settings/);
     assert.equal(await page.locator('#notice-retry').isVisible(), true);
     await page.screenshot({ path: join(ARTIFACTS, 'media-blocked.png') });
@@ -53,6 +53,29 @@ test('without a camera the lesson goes on with audio only, and says so', async (
     const tracks = await page.evaluate(() =>
       window.tutormeClassroom.lesson.localStream.getTracks().map((t) => t.kind));
     assert.deepEqual(tracks, ['audio']);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a blocked camera with the microphone allowed joins with audio only, and says so', async () => {
+  const browser = await launchBrowser();
+  try {
+    const context = await browser.newContext();
+    // The person allowed the microphone and blocked the camera: once, nobody could join.
+    await context.addInitScript(() => {
+      const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+      navigator.mediaDevices.getUserMedia = (constraints) => constraints?.video
+        ? Promise.reject(new DOMException('Permission denied', 'NotAllowedError'))
+        : original(constraints);
+    });
+    const page = await context.newPage();
+    await page.goto(local(demo.student.url));
+    await eventually('the call page', () => page.locator('#stage').isVisible());
+    assert.match(await page.locator('#chat-log').textContent(), /camera is blocked.*audio only/);
+    assert.equal(await page.locator('#camera').isDisabled(), true);
+    // The other side is told "camera off" from the start, not shown a black picture.
+    assert.equal(await page.evaluate(() => window.tutormeClassroom.lesson.mediaState.video), false);
   } finally {
     await browser.close();
   }

@@ -5,10 +5,9 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, launchBrowser, eventually, framesDecoded, receivingVideo, statusOf, chatReaches } from './harness.mjs';
+import { startServer, launchBrowser, eventually, framesDecoded, receivingVideo, statusOf, chatReaches, freePortBelowEphemeralRange } from './harness.mjs';
 
 // A configured secret, not development mode, whose secret is new at every start: the pages'
 // tokens must still be good when the server comes back.
@@ -27,23 +26,6 @@ after(async () => {
     rmSync(DATA_DIR, { recursive: true, force: true });
   }
 });
-
-/**
- * A free port below the kernel's ephemeral range (32768 and up here): while the server is
- * away the pages keep dialling its port, and a port in that range could meanwhile be taken
- * by an outgoing connection (even one connected to itself), and the restart could not bind.
- */
-async function freePortBelowEphemeralRange() {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const port = 20_000 + Math.floor(Math.random() * 10_000);
-    const free = await new Promise((resolve) => {
-      const probe = createServer().once('error', () => resolve(false));
-      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
-    });
-    if (free) return port;
-  }
-  throw new Error('no free port between 20000 and 30000');
-}
 
 /** An HS256 token as the booking app would mint it. */
 function token(sub, name, role) {

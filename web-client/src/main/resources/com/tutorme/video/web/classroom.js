@@ -4,7 +4,7 @@
 
 import { SessionApi } from './api.js';
 import { Lesson } from './lesson.js';
-import { openMedia, listDevices, describeMediaError } from './media.js';
+import { openMedia, listDevices, describeMediaError, mediaErrorTitle } from './media.js';
 
 const $ = (id) => document.getElementById(id);
 const bookingId = decodeURIComponent(location.pathname.split('/').pop());
@@ -45,7 +45,7 @@ async function start() {
   try {
     media = await openMedia();
   } catch (error) {
-    return notice('Camera and microphone are blocked', describeMediaError(error), start);
+    return notice(mediaErrorTitle(error), describeMediaError(error), start);
   }
   cameraTrack = media.stream.getVideoTracks()[0] ?? null;
   $('local-video').srcObject = media.stream;
@@ -81,6 +81,8 @@ function wireLesson(api) {
   });
   lesson.addEventListener('peer-left', () => {
     $('remote-video').srcObject = null;
+    $('remote-name').textContent = '';
+    setStatus(lesson.signaling.state);
     $('waiting').hidden = false;
     $('waiting').textContent = `Your ${other} left. Waiting for them to come back…`;
     setRemoteBadges({ audio: true, video: true, screen: false });
@@ -88,6 +90,7 @@ function wireLesson(api) {
   lesson.addEventListener('media-state', (e) => setRemoteBadges(e.detail));
   lesson.addEventListener('chat', (e) => addChatLine(e.detail.from, e.detail.text));
   lesson.addEventListener('session-ended', () => showEnded());
+  lesson.addEventListener('closed', (e) => showClosed(e.detail.code));
   lesson.addEventListener('error', (e) => {
     console.warn('lesson error', e.detail.code ?? '', e.detail.message);
     if (e.detail.code === 'SESSION_ENDED') showEnded();
@@ -98,9 +101,11 @@ function wireLesson(api) {
 function wireControls(api) {
   $('mic').onclick = () => toggleTrack('audio', $('mic'), 'Mute', 'Unmute');
   $('camera').onclick = () => toggleTrack('video', $('camera'), 'Camera off', 'Camera on');
+  $('camera').disabled = !cameraTrack; // joined with the microphone alone
   $('screen').onclick = toggleScreenShare;
+  // The whole page, so that the controls stay in reach.
   $('fullscreen').onclick = () => (document.fullscreenElement
-    ? document.exitFullscreen() : $('stage').requestFullscreen?.());
+    ? document.exitFullscreen() : document.documentElement.requestFullscreen?.());
   $('settings').onclick = openSettings;
   $('chat-toggle').onclick = () => {
     const chat = $('chat');
@@ -112,7 +117,13 @@ function wireControls(api) {
   $('chat-form').onsubmit = (event) => {
     event.preventDefault();
     const text = $('chat-input').value.trim();
-    if (text && lesson.sendChat(text)) {
+    if (!text) return;
+    // Chat is relayed, not kept: a line sent to nobody would look sent and never arrive.
+    if (!lesson.remotePeer) {
+      addSystemLine(`Your ${other} is not here yet and messages are not kept: send it when they join.`);
+    } else if (!lesson.sendChat(text)) {
+      addSystemLine('Not sent: the connection is down. It will be back shortly; try again then.');
+    } else {
       addChatLine(null, text);
       $('chat-input').value = '';
     }
@@ -128,9 +139,12 @@ function wireControls(api) {
   });
   document.addEventListener('keydown', (event) => {
     if (event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement) return;
-    if (event.key === 'm') $('mic').click();
-    if (event.key === 'v') $('camera').click();
-    if (event.key === 'f') $('fullscreen').click();
+    // Ctrl+F is the browser's find, Ctrl+M and Cmd+M its own: only the bare key is ours.
+    if (event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
+    const key = event.key.toLowerCase();
+    if (key === 'm') $('mic').click();
+    if (key === 'v') $('camera').click();
+    if (key === 'f') $('fullscreen').click();
   });
 }
 
@@ -138,7 +152,8 @@ function toggleTrack(kind, button, onLabel, offLabel) {
   const track = media.stream.getTracks().find((t) => t.kind === kind);
   if (!track) return;
   track.enabled = !track.enabled;
-  button.setAttribute('aria-pressed', String(track.enabled));
+  // The label says what a press does; a pressed state beside it would say the opposite.
+  button.classList.toggle('off', !track.enabled);
   button.querySelector('span').textContent = track.enabled ? onLabel : offLabel;
   lesson.setMediaState({ [kind]: track.enabled });
 }
@@ -211,15 +226,20 @@ function setRemoteBadges({ audio, video, screen }) {
 
 const STATUS_TEXT = {
   connecting: 'Connecting…',
+  waiting: 'Waiting',
   connected: 'Connected',
   reconnecting: 'Reconnecting…',
   disconnected: 'Disconnected',
 };
 
 function setStatus(state) {
-  // The socket being up is not the call being up: "connected" waits for the media path.
-  const effective = state === 'connected' && lesson?.link?.pc.connectionState !== 'connected'
-    ? 'connecting' : state;
+  // The socket being up is not the call being up: "connected" waits for the media path, and
+  // alone in the room it is "waiting".
+  let effective = state;
+  if (state === 'connected' && !lesson?.link) effective = 'waiting';
+  else if (state === 'connected' && lesson.link.pc.connectionState !== 'connected') {
+    effective = 'connecting';
+  }
   if (statusHistory.at(-1) !== effective) statusHistory.push(effective);
   $('status').dataset.state = effective;
   $('status-text').textContent = STATUS_TEXT[effective] ?? effective;
@@ -252,19 +272,38 @@ function showStage() {
 }
 
 function showEnded() {
-  lesson?.leave();
-  media?.stream.getTracks().forEach((t) => t.stop());
-  setStatus('disconnected');
-  notice('This lesson has ended', 'The session was ended. You can close this tab.');
-  document.body.dataset.view = 'ended';
+  leaveWith('ended', 'This lesson has ended', 'The session was ended. You can close this tab.');
 }
 
 function showForbidden() {
+  leaveWith('forbidden', 'This lesson is not yours',
+    'Only the student and the tutor of this booking can join its video session.');
+}
+
+/** The socket closed for good after joining (docs/protocol.md's final close codes). */
+function showClosed(code) {
+  if (code === 4002) return showEnded();
+  if (code === 4005) return showForbidden();
+  if (code === 4001) {
+    return leaveWith('elsewhere', 'This lesson is open somewhere else',
+      'You joined it from another tab or device, so this one has left. Press the button to '
+      + 'continue here instead.', () => location.reload());
+  }
+  if (code === 'UNAUTHENTICATED') {
+    return leaveWith('signed-out', 'Your sign-in has expired',
+      'Sign in again from your booking page to rejoin the lesson.');
+  }
+  return leaveWith('closed', 'You were disconnected',
+    `The video server closed the connection (${code}).`, () => location.reload());
+}
+
+/** Leaves the call, frees camera and microphone, and says why. */
+function leaveWith(view, title, text, retry) {
   lesson?.leave();
   media?.stream.getTracks().forEach((t) => t.stop());
-  notice('This lesson is not yours',
-    'Only the student and the tutor of this booking can join its video session.');
-  document.body.dataset.view = 'forbidden';
+  setStatus('disconnected');
+  notice(title, text, retry);
+  document.body.dataset.view = view;
 }
 
 function showApiError(error) {

@@ -8,7 +8,8 @@
 //
 // Events: state (connecting | connected | reconnecting | disconnected), peer-joined,
 // peer-left, remote-stream, connection-state (the RTCPeerConnection's), media-state, chat,
-// session-ended, error.
+// session-ended, error, closed (for good, after joining: { code } as in docs/protocol.md, or
+// 'UNAUTHENTICATED' when the token is no longer accepted).
 
 import { SignalingClient } from './signaling.js';
 import { PeerLink } from './peer.js';
@@ -24,12 +25,18 @@ export class Lesson extends EventTarget {
   constructor({ serverUrl, token, localStream }) {
     super();
     const wsUrl = serverUrl.replace(/^http/, 'ws') + '/ws';
-    this.signaling = new SignalingClient(wsUrl, token);
+    this.signaling = new SignalingClient(wsUrl, token, () => tokenAccepted(serverUrl, token));
+    this.joined = false;
     this.localStream = localStream;
     this.link = null;
     this.remotePeer = null;
     this.iceServers = [];
-    this.mediaState = { audio: true, video: true, screen: false };
+    // What we send from the start: a stream without a camera shows "Camera off" over there.
+    this.mediaState = {
+      audio: localStream.getAudioTracks().length > 0,
+      video: localStream.getVideoTracks().length > 0,
+      screen: false,
+    };
     this.#wire();
   }
 
@@ -74,11 +81,20 @@ export class Lesson extends EventTarget {
     const s = this.signaling;
     s.addEventListener('state', (e) => this.#emit('state', e.detail));
     s.addEventListener('session-joined', (e) => {
+      this.joined = true;
       this.iceServers = e.detail.iceServers;
+      const before = this.remotePeer;
       this.#dropLink();
       const other = e.detail.peers[0];
       if (other) this.#linkTo(other);
+      else if (before) this.#emit('peer-left', before); // gone while we were away
       this.setMediaState({});
+    });
+    // Before the join, join() rejects with it instead.
+    s.addEventListener('closed', (e) => {
+      if (!e.detail.final || !this.joined) return;
+      this.#dropLink();
+      this.#emit('closed', e.detail);
     });
     s.addEventListener('user-joined', (e) => {
       this.#dropLink();
@@ -144,4 +160,12 @@ export class Lesson extends EventTarget {
       this.#emit('error', { message: String(error) });
     }
   }
+}
+
+/** Whether the server still takes the token: false only for a 401 from the API. */
+async function tokenAccepted(serverUrl, token) {
+  const response = await fetch(`${serverUrl}/api/video/ice-servers`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  return response.status !== 401;
 }

@@ -1,18 +1,34 @@
 // Camera and microphone: opening them with sensible fallbacks, and words for what went wrong.
 
 /**
- * Opens camera and microphone; without a camera, the microphone alone (the lesson still
- * works, audio-only). Resolves with {stream, note}; rejects only when neither can be used.
+ * Opens camera and microphone; without a camera (none, busy, or blocked while the microphone
+ * is allowed), the microphone alone; with neither device on the machine, nothing, to watch
+ * and listen. Resolves with {stream, note}; rejects when the microphone is there but blocked
+ * or busy.
  */
 export async function openMedia() {
   try {
     return { stream: await navigator.mediaDevices.getUserMedia({ audio: true, video: true }), note: null };
   } catch (error) {
-    if (error.name === 'NotAllowedError' || error.name === 'SecurityError') throw error;
-    // No camera (NotFoundError), or it is busy (NotReadableError): go on with the microphone.
-    const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
-    return { stream, note: 'No camera could be used, so you are in the lesson with audio only.' };
+    try {
+      const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
+      const why = error.name === 'NotAllowedError' ? 'Your camera is blocked'
+        : 'No camera could be used';
+      return { stream, note: `${why}, so you are in the lesson with audio only.` };
+    } catch (audioError) {
+      if (audioError.name !== 'NotFoundError') throw audioError;
+      return {
+        stream: new MediaStream(),
+        note: 'No camera or microphone was found: you can see and hear the lesson, and chat.',
+      };
+    }
   }
+}
+
+/** A heading for what openMedia() rejected with. */
+export function mediaErrorTitle(error) {
+  return error?.name === 'NotAllowedError' || error?.name === 'SecurityError'
+    ? 'Your microphone is blocked' : 'Your microphone could not be started';
 }
 
 export async function listDevices() {
@@ -26,7 +42,7 @@ export function describeMediaError(error) {
   switch (error?.name) {
     case 'NotAllowedError':
     case 'SecurityError':
-      return 'You blocked camera and microphone access. Allow it in your browser\'s site settings (the icon left of the address), then try again.';
+      return 'You blocked microphone access. Allow it in your browser\'s site settings (the icon left of the address), then try again.';
     case 'NotFoundError':
       return 'No microphone was found. Connect one and try again.';
     case 'NotReadableError':

@@ -11,11 +11,15 @@ export class SignalingClient extends EventTarget {
   /**
    * @param {string} url ws:// or wss:// URL of /ws
    * @param {string} token the user's JWT; sent as a subprotocol entry, never in the URL
+   * @param {() => Promise<boolean>} [tokenAccepted] asks the server whether the token is still
+   *     good. A browser shows a refused upgrade (401) as a dropped connection (1006), so without
+   *     it an expired token would be retried for ever.
    */
-  constructor(url, token) {
+  constructor(url, token, tokenAccepted = async () => true) {
     super();
     this.url = url;
     this.token = token;
+    this.tokenAccepted = tokenAccepted;
     this.socket = null;
     this.state = 'idle';
     this.sessionToken = null;
@@ -79,7 +83,9 @@ export class SignalingClient extends EventTarget {
     this.#setState(this.attempt === 0 ? 'connecting' : 'reconnecting');
     const socket = new WebSocket(this.url, ['tutorme-v1', `access_token.${this.token}`]);
     this.socket = socket;
+    socket.opened = false;
     socket.onopen = () => {
+      socket.opened = true;
       socket.send(JSON.stringify({ type: 'join-session', id: 'join', sessionToken: this.sessionToken }));
     };
     socket.onmessage = (event) => this.#receive(event.data);
@@ -102,11 +108,19 @@ export class SignalingClient extends EventTarget {
     this.dispatchEvent(new CustomEvent(message.type, { detail: message }));
   }
 
-  #closed(socket, event) {
+  async #closed(socket, event) {
     if (socket !== this.socket || this.stopped) return;
-    const final = FINAL_CLOSES.has(event.code);
+    let final = FINAL_CLOSES.has(event.code);
+    let code = event.code;
+    // Refused before it opened, after a first retry: a server that is down gives the same, so
+    // ask over HTTP, whose 401 a page can read, before retrying again.
+    if (!final && !socket.opened && this.attempt >= 1 && !(await this.#stillAccepted())) {
+      final = true;
+      code = 'UNAUTHENTICATED';
+    }
+    if (socket !== this.socket || this.stopped) return;
     this.dispatchEvent(new CustomEvent('closed', {
-      detail: { code: event.code, reason: event.reason, final },
+      detail: { code, reason: event.reason, final },
     }));
     if (final) {
       this.#setState('disconnected');
@@ -117,6 +131,14 @@ export class SignalingClient extends EventTarget {
     this.attempt += 1;
     this.#setState('reconnecting');
     this.retryTimer = setTimeout(() => this.#open(), delay);
+  }
+
+  async #stillAccepted() {
+    try {
+      return await this.tokenAccepted();
+    } catch {
+      return true; // no answer is no verdict: keep retrying
+    }
   }
 
   #setState(state) {
