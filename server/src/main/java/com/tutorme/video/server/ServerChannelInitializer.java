@@ -8,6 +8,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.cors.CorsConfig;
@@ -61,6 +62,10 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
         .allowedRequestHeaders("authorization", "content-type")
         .exposeHeaders("retry-after", "www-authenticate")
         .maxAge(600)
+        // In place of Netty's defaults, whose Date its one-header-per-name preflight response
+        // writes quoted ("Wed, 02 Dec ..." has a comma), which no client can parse. Our other
+        // responses carry no Date either.
+        .preflightResponseHeader(HttpHeaderNames.CONTENT_LENGTH, "0")
         .build();
     this.api = api;
   }
