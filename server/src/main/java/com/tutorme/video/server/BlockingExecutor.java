@@ -27,7 +27,7 @@ public final class BlockingExecutor implements AutoCloseable {
 
   /**
    * Runs the work on a blocking thread. The future fails with RejectedExecutionException when
-   * the queue is full, and with whatever the work throws.
+   * the queue is full, IllegalStateException once closed, and with whatever the work throws.
    */
   public <T> CompletableFuture<T> submit(Callable<T> work) {
     CompletableFuture<T> result = new CompletableFuture<>();
@@ -40,7 +40,9 @@ public final class BlockingExecutor implements AutoCloseable {
         }
       });
     } catch (RuntimeException rejected) {
-      result.completeExceptionally(rejected);
+      // Shut down: an embedder calling after close() is told so, not shown our lambda's name.
+      result.completeExceptionally(executor.isShutdown()
+          ? new IllegalStateException("the server is closed") : rejected);
     }
     return result;
   }

@@ -87,8 +87,8 @@ public final class TutorMeServer implements AutoCloseable {
     this.ownsDatabase = ownsDatabase;
     this.blocking = new BlockingExecutor(database.maxConnections(), 1_000);
     this.transport = Transport.best();
-    this.bossGroup = transport.newGroup(1);
-    this.workerGroup = transport.newGroup(config.resolvedEventLoops());
+    this.bossGroup = transport.newGroup("tutorme-accept", 1);
+    this.workerGroup = transport.newGroup("tutorme-loop", config.resolvedEventLoops());
     try {
       this.jwtVerifier = verifier == null ? new JwtTokenVerifier(config.auth()) : null;
       if (verifier == null) {
