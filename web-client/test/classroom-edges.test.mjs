@@ -2,6 +2,7 @@
 // takes, a long chat. Each ends in words on the page, never in a spinner or a broken layout.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createServer, connect } from 'node:net';
 import { join } from 'node:path';
 import { startServer, launchBrowser, eventually, statusOf, freePortBelowEphemeralRange, ARTIFACTS } from './harness.mjs';
 
@@ -23,6 +24,7 @@ async function demoLesson(baseUrl) {
 }
 
 async function joined(url) {
+  browser ??= await launchBrowser();
   const page = await (await browser.newContext()).newPage();
   await page.goto(url);
   await eventually('the join', async () =>
@@ -36,7 +38,6 @@ const tracksLive = (page) => page.evaluate(() => window.tutormeClassroom.lesson.
 
 test('the same person in a second tab: the first says so and lets go of the camera', async () => {
   server = await startServer();
-  browser = await launchBrowser();
   const links = await demoLesson(server.baseUrl);
   const first = await joined(links.student);
   assert.equal(await tracksLive(first), true);
@@ -105,4 +106,61 @@ test('a long chat scrolls inside its panel; the video and controls stay on scree
   const log = await page.locator('#chat-log').evaluate((el) => [el.scrollHeight, el.clientHeight]);
   assert.ok(log[0] > log[1], `the log scrolls (${log})`);
   await page.screenshot({ path: join(ARTIFACTS, 'chat-long.png') });
+});
+
+/**
+ * A TCP proxy to the server whose open connections can be frozen: nothing more crosses them,
+ * either way, and neither end is told, as when a network path silently stops.
+ */
+async function freezableProxy(targetPort) {
+  const pairs = [];
+  const proxy = createServer((client) => {
+    const upstream = connect(targetPort, '127.0.0.1');
+    client.pipe(upstream);
+    upstream.pipe(client);
+    client.on('error', () => upstream.destroy());
+    upstream.on('error', () => client.destroy());
+    pairs.push([client, upstream]);
+  });
+  await new Promise((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  return {
+    port: proxy.address().port,
+    freeze() {
+      for (const [client, upstream] of pairs.splice(0)) {
+        client.unpipe(upstream);
+        upstream.unpipe(client);
+        client.pause();
+        upstream.pause();
+      }
+    },
+    close() {
+      proxy.close();
+    },
+  };
+}
+
+test('a signaling path that goes silent is noticed and replaced by the page', async () => {
+  server ??= await startServer();
+  const proxy = await freezableProxy(new URL(server.baseUrl).port);
+  try {
+    const viaProxy = (await demoLesson(server.baseUrl)).tutor
+      .replace(server.baseUrl, `http://127.0.0.1:${proxy.port}`);
+    browser ??= await launchBrowser();
+    const context = await browser.newContext();
+    await context.addInitScript(() => { globalThis.TUTORME_LIVENESS_MS = 1000; });
+    const page = await context.newPage();
+    await page.goto(viaProxy);
+    await eventually('the join', async () =>
+      (await page.evaluate(() => window.tutormeClassroom.lesson?.signaling.state)) === 'connected');
+    const before = await page.evaluate(() => window.tutormeClassroom.statusHistory.length);
+
+    proxy.freeze(); // the page's socket stays open in the browser's eyes
+
+    await eventually('the page to reconnect on its own', () => page.evaluate((from) =>
+      window.tutormeClassroom.statusHistory.slice(from).includes('reconnecting')
+      && window.tutormeClassroom.lesson.signaling.state === 'connected', before), 20_000);
+    await context.close();
+  } finally {
+    proxy.close();
+  }
 });

@@ -6,6 +6,12 @@ import { trace } from './log.js';
 /** Close codes after which reconnecting would not help (docs/protocol.md). */
 const FINAL_CLOSES = new Set([1002, 1003, 1007, 1008, 1009, 4001, 4002, 4005]);
 const MAX_BACKOFF_MS = 10_000;
+/**
+ * A joined socket pings this often, and one that hears nothing for two of these is taken for
+ * dead and replaced: a path that silently stops (a proxy, a sleeping laptop's Wi-Fi) leaves
+ * the browser's socket open for as long as TCP takes to notice, minutes. Tests shorten it.
+ */
+const LIVENESS_MS = globalThis.TUTORME_LIVENESS_MS ?? 10_000;
 
 export class SignalingClient extends EventTarget {
   /**
@@ -27,6 +33,8 @@ export class SignalingClient extends EventTarget {
     this.attempt = 0;
     this.stopped = false;
     this.retryTimer = null;
+    this.livenessTimer = null;
+    this.lastHeard = 0;
   }
 
   /** Opens the socket and joins the session; resolves with the join acknowledgement. */
@@ -67,6 +75,7 @@ export class SignalingClient extends EventTarget {
   close() {
     this.stopped = true;
     clearTimeout(this.retryTimer);
+    clearInterval(this.livenessTimer);
     if (this.socket?.readyState === WebSocket.OPEN) {
       this.send({ type: 'leave-session' });
       this.socket.close(1000, 'bye');
@@ -86,6 +95,7 @@ export class SignalingClient extends EventTarget {
     socket.opened = false;
     socket.onopen = () => {
       socket.opened = true;
+      this.lastHeard = Date.now();
       socket.send(JSON.stringify({ type: 'join-session', id: 'join', sessionToken: this.sessionToken }));
     };
     socket.onmessage = (event) => this.#receive(event.data);
@@ -93,6 +103,7 @@ export class SignalingClient extends EventTarget {
   }
 
   #receive(data) {
+    this.lastHeard = Date.now();
     let message;
     try {
       message = JSON.parse(data);
@@ -103,13 +114,33 @@ export class SignalingClient extends EventTarget {
       this.peerId = message.peerId;
       this.attempt = 0;
       this.#setState('connected');
+      this.#watchLiveness(this.socket);
     }
     if (message.type !== 'ice-candidate') trace('received', message.type);
     this.dispatchEvent(new CustomEvent(message.type, { detail: message }));
   }
 
+  /** Pings the joined socket; one silent for two intervals is closed and replaced. */
+  #watchLiveness(socket) {
+    clearInterval(this.livenessTimer);
+    this.livenessTimer = setInterval(() => {
+      if (socket !== this.socket) return clearInterval(this.livenessTimer);
+      if (Date.now() - this.lastHeard < 2 * LIVENESS_MS) {
+        this.send({ type: 'ping' });
+        return;
+      }
+      clearInterval(this.livenessTimer);
+      trace('no answer for', Date.now() - this.lastHeard, 'ms; reconnecting');
+      // Its close handshake would wait on the same dead path: do not wait for onclose.
+      socket.onclose = null;
+      socket.close(4000, 'no answer');
+      this.#closed(socket, { code: 4003, reason: 'no answer from the server' });
+    }, LIVENESS_MS);
+  }
+
   async #closed(socket, event) {
     if (socket !== this.socket || this.stopped) return;
+    clearInterval(this.livenessTimer);
     let final = FINAL_CLOSES.has(event.code);
     let code = event.code;
     // Refused before it opened, after a first retry: a server that is down gives the same, so
