@@ -11,8 +11,22 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Everything the server needs to start, read once from environment variables. Defaults suit a
- * developer's machine: port 8080 on every interface and the embedded database under ./data.
+ * Everything the server needs to start: read from environment variables by {@link
+ * #fromEnvironment} (the runnable jar: port 8080, the embedded database under ./data), or made
+ * in code by an embedding application from {@link #local} and the {@code with...} methods.
+ * Either way each value is checked here, and a bad one is a {@link ConfigException} naming the
+ * environment variable that would set it.
+ *
+ * @param host the address to listen on
+ * @param port the port; 0 for an ephemeral one ({@link TutorMeServer#port()} tells which)
+ * @param database where bookings and sessions are kept
+ * @param allowedOrigins browser origins allowed by CORS and the WebSocket origin check
+ * @param sessionCreatesPerMinute session create-or-get calls per user per minute
+ * @param requestTimeoutMillis how long a whole HTTP request may take to arrive
+ * @param auth how tokens are verified; development mode when it says so
+ * @param ice the STUN and TURN servers handed to browsers
+ * @param signaling the WebSocket limits and timers
+ * @param eventLoops event loop threads; {@link #LOOPS_PER_CORE} for one per core
  */
 public record ServerConfig(
     String host,

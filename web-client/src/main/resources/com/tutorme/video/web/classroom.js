@@ -89,7 +89,7 @@ function wireLesson(api) {
   });
   lesson.addEventListener('media-state', (e) => setRemoteBadges(e.detail));
   lesson.addEventListener('chat', (e) => addChatLine(e.detail.from, e.detail.text));
-  lesson.addEventListener('session-ended', () => showEnded());
+  lesson.addEventListener('session-ended', (e) => showEnded(e.detail.reason));
   lesson.addEventListener('closed', (e) => showClosed(e.detail.code));
   lesson.addEventListener('error', (e) => {
     console.warn('lesson error', e.detail.code ?? '', e.detail.message);
@@ -271,8 +271,11 @@ function showStage() {
   $('lesson-title').textContent = `Lesson ${bookingId}`;
 }
 
-function showEnded() {
-  leaveWith('ended', 'This lesson has ended', 'The session was ended. You can close this tab.');
+/** @param {string} [reason] session-ended's: 'ended' over the API, or 'booking-cancelled' */
+function showEnded(reason) {
+  leaveWith('ended', 'This lesson has ended', reason === 'booking-cancelled'
+    ? 'The booking was cancelled. You can close this tab.'
+    : 'The session was ended. You can close this tab.');
 }
 
 function showForbidden() {
