@@ -18,6 +18,18 @@ after(async () => {
 
 const local = (url) => url.replace(/^http:\/\/[^/]+/, server.baseUrl);
 
+/** A page whose camera fails with the given DOMException, as it would there; the microphone works. */
+async function pageWhoseCameraFails(browser, errorName) {
+  const context = await browser.newContext();
+  await context.addInitScript((name) => {
+    const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+    navigator.mediaDevices.getUserMedia = (constraints) => constraints?.video
+      ? Promise.reject(new DOMException(`the camera: ${name}`, name))
+      : original(constraints);
+  }, errorName);
+  return context.newPage();
+}
+
 test('refused camera and microphone access is explained, with a way to retry', async () => {
   const browser = await launchBrowser({ grantMedia: false });
   try {
@@ -36,15 +48,8 @@ test('refused camera and microphone access is explained, with a way to retry', a
 test('without a camera the lesson goes on with audio only, and says so', async () => {
   const browser = await launchBrowser();
   try {
-    const context = await browser.newContext();
-    // A machine with a microphone and no camera: asking for video fails as it would there.
-    await context.addInitScript(() => {
-      const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
-      navigator.mediaDevices.getUserMedia = (constraints) => constraints?.video
-        ? Promise.reject(new DOMException('Requested device not found', 'NotFoundError'))
-        : original(constraints);
-    });
-    const page = await context.newPage();
+    // A machine with a microphone and no camera.
+    const page = await pageWhoseCameraFails(browser, 'NotFoundError');
     await page.goto(local(demo.tutor.url));
     await eventually('the call page', () => page.locator('#stage').isVisible());
     assert.match(await page.locator('#chat-log').textContent(), /audio only/);
@@ -61,15 +66,8 @@ test('without a camera the lesson goes on with audio only, and says so', async (
 test('a blocked camera with the microphone allowed joins with audio only, and says so', async () => {
   const browser = await launchBrowser();
   try {
-    const context = await browser.newContext();
     // The person allowed the microphone and blocked the camera: once, nobody could join.
-    await context.addInitScript(() => {
-      const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
-      navigator.mediaDevices.getUserMedia = (constraints) => constraints?.video
-        ? Promise.reject(new DOMException('Permission denied', 'NotAllowedError'))
-        : original(constraints);
-    });
-    const page = await context.newPage();
+    const page = await pageWhoseCameraFails(browser, 'NotAllowedError');
     await page.goto(local(demo.student.url));
     await eventually('the call page', () => page.locator('#stage').isVisible());
     assert.match(await page.locator('#chat-log').textContent(), /camera is blocked.*audio only/);
