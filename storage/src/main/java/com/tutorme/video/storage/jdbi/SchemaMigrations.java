@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashSet;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -28,43 +27,88 @@ final class SchemaMigrations {
   private SchemaMigrations() {}
 
   static void migrate(DataSource dataSource) {
-    adoptEarlierHistory(dataSource);
-    Flyway.configure()
+    Earlier earlier = adoptEarlierHistory(dataSource);
+    Flyway flyway = Flyway.configure()
         .dataSource(dataSource)
         .locations(LOCATION)
         .table(HISTORY_TABLE)
-        // Another application's tables in the schema: ours go beside them, from version 1.
+        // Another application's tables in the schema: ours go beside them, from version 1;
+        // or after it, when a history we share with that application says it ran.
         .baselineOnMigrate(true)
-        .baselineVersion("0")
-        .load()
-        .migrate();
+        .baselineVersion(earlier == Earlier.SHARED ? "1" : "0")
+        .load();
+    if (earlier == Earlier.SHARED) {
+      flyway.baseline();
+    }
+    flyway.migrate();
+  }
+
+  /** What an earlier build left under Flyway's default history name. */
+  private enum Earlier {
+    /** Nothing of ours, or we have a history of our own already. */
+    NONE,
+    /** A history of ours alone: renamed to ours. */
+    ADOPTED,
+    /** Ours beside an embedding application's (both scanned db/migration): left to it. */
+    SHARED
   }
 
   /**
-   * A database migrated by an earlier version keeps its history under Flyway's default name;
-   * renamed to ours, it is not migrated again. Only a history of our scripts alone is taken:
-   * one that names any other is an embedding application's, and stays where it is.
+   * A database migrated by an earlier build keeps its history under Flyway's default name. A
+   * history of our script alone is renamed to ours, its constraint and index too, so that an
+   * embedding application's Flyway can later make its own under that name. One that also names
+   * the application's migrations stays where it is, and ours starts after the version it
+   * records as applied.
    */
-  private static void adoptEarlierHistory(DataSource dataSource) {
+  private static Earlier adoptEarlierHistory(DataSource dataSource) {
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement()) {
       if (exists(statement, HISTORY_TABLE) || !exists(statement, EARLIER_HISTORY_TABLE)) {
-        return;
+        return Earlier.NONE;
       }
-      Set<String> scripts = new HashSet<>();
-      // Migrations only: Flyway also records the schema's creation and baselines, script-less.
-      try (ResultSet rows = statement.executeQuery("SELECT \"script\" FROM \""
-          + EARLIER_HISTORY_TABLE + "\" WHERE \"type\" = 'SQL'")) {
+      boolean ours = false;
+      boolean theirs = false;
+      // Every migration of any kind (SQL, JDBC, SCRIPT...), not Flyway's own markers: the
+      // schema or the history table created (H2 records the latter), a baseline.
+      try (ResultSet rows = statement.executeQuery("SELECT \"script\", \"success\" FROM \""
+          + EARLIER_HISTORY_TABLE + "\" WHERE \"type\" NOT IN ('SCHEMA', 'TABLE', 'BASELINE')")) {
         while (rows.next()) {
-          scripts.add(rows.getString(1));
+          if (OUR_SCRIPTS.contains(rows.getString(1))) {
+            ours |= rows.getBoolean(2); // a failed run of ours left nothing to keep
+          } else {
+            theirs = true;
+          }
         }
       }
-      if (!scripts.isEmpty() && OUR_SCRIPTS.containsAll(scripts)) {
-        statement.execute("ALTER TABLE \"" + EARLIER_HISTORY_TABLE + "\" RENAME TO \""
-            + HISTORY_TABLE + "\"");
+      if (!ours) {
+        return Earlier.NONE;
       }
+      if (theirs) {
+        return Earlier.SHARED;
+      }
+      statement.execute(rename("TABLE", EARLIER_HISTORY_TABLE, HISTORY_TABLE));
+      // Flyway's names for them on H2 and PostgreSQL; a database that named them otherwise
+      // keeps those names, which only an application's own Flyway could trip on.
+      tryExecute(statement, "ALTER TABLE \"" + HISTORY_TABLE + "\" RENAME CONSTRAINT \""
+          + EARLIER_HISTORY_TABLE + "_pk\" TO \"" + HISTORY_TABLE + "_pk\"");
+      tryExecute(statement, rename("INDEX", EARLIER_HISTORY_TABLE + "_s_idx",
+          HISTORY_TABLE + "_s_idx"));
+      return Earlier.ADOPTED;
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read the schema history: " + e.getMessage(), e);
+    }
+  }
+
+  private static String rename(String kind, String from, String to) {
+    return "ALTER " + kind + " \"" + from + "\" RENAME TO \"" + to + "\"";
+  }
+
+  /** For what may not be there under that name: then there is nothing of Flyway's to free. */
+  private static void tryExecute(Statement statement, String sql) {
+    try {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      // auto-commit: a failed statement leaves no transaction to abort
     }
   }
 
