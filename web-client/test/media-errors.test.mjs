@@ -72,6 +72,7 @@ test('a blocked camera with the microphone allowed joins with audio only, and sa
     await eventually('the call page', () => page.locator('#stage').isVisible());
     assert.match(await page.locator('#chat-log').textContent(), /camera is blocked.*audio only/);
     assert.equal(await page.locator('#camera').isDisabled(), true);
+    assert.equal(await page.locator('#screen').isDisabled(), true); // no video sender to swap
     // The other side is told "camera off" from the start, not shown a black picture.
     assert.equal(await page.evaluate(() => window.tutormeClassroom.lesson.mediaState.video), false);
   } finally {

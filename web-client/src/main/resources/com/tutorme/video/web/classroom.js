@@ -61,7 +61,10 @@ async function start() {
   } catch (error) {
     if (error.code === 'SESSION_ENDED') return showEnded();
     if (error.code === 'FORBIDDEN') return showForbidden();
-    notice('Could not join the lesson', error.message, () => location.reload());
+    if (error.code === 'UNAUTHENTICATED' || typeof error.code === 'number') {
+      return showClosed(error.code);
+    }
+    leaveWith('failed', 'Could not join the lesson', error.message, () => location.reload());
   }
 }
 
@@ -101,7 +104,11 @@ function wireLesson(api) {
 function wireControls(api) {
   $('mic').onclick = () => toggleTrack('audio', $('mic'), 'Mute', 'Unmute');
   $('camera').onclick = () => toggleTrack('video', $('camera'), 'Camera off', 'Camera on');
-  $('camera').disabled = !cameraTrack; // joined with the microphone alone
+  // Joined without a camera or a microphone: nothing to turn off, or to share the screen in
+  // place of (there is no video sender to swap).
+  $('camera').disabled = !cameraTrack;
+  $('screen').disabled = !cameraTrack;
+  $('mic').disabled = media.stream.getAudioTracks().length === 0;
   $('screen').onclick = toggleScreenShare;
   // The whole page, so that the controls stay in reach.
   $('fullscreen').onclick = () => (document.fullscreenElement

@@ -162,10 +162,14 @@ export class Lesson extends EventTarget {
   }
 }
 
-/** Whether the server still takes the token: false only for a 401 from the API. */
+/**
+ * Whether the server still takes the token: false only for a 401 from the API. Bounded, as
+ * the path it asks over may be the one that just failed.
+ */
 async function tokenAccepted(serverUrl, token) {
   const response = await fetch(`${serverUrl}/api/video/ice-servers`, {
     headers: { Authorization: `Bearer ${token}` },
+    signal: AbortSignal.timeout(5_000),
   });
   return response.status !== 401;
 }

@@ -2,9 +2,9 @@
 
 /**
  * Opens camera and microphone; without a camera (none, busy, or blocked while the microphone
- * is allowed), the microphone alone; with neither device on the machine, nothing, to watch
- * and listen. Resolves with {stream, note}; rejects when the microphone is there but blocked
- * or busy.
+ * is allowed), the microphone alone; without a microphone, the camera alone; with neither
+ * device on the machine, nothing, to watch and listen. Resolves with {stream, note}; rejects
+ * when the microphone is there but blocked or busy.
  */
 export async function openMedia() {
   try {
@@ -17,11 +17,21 @@ export async function openMedia() {
       return { stream, note: `${why}, so you are in the lesson with audio only.` };
     } catch (audioError) {
       if (audioError.name !== 'NotFoundError') throw audioError;
-      return {
-        stream: new MediaStream(),
-        note: 'No camera or microphone was found: you can see and hear the lesson, and chat.',
-      };
+      return withoutMicrophone();
     }
+  }
+}
+
+/** No microphone on this machine: the camera alone if there is one, else nothing. */
+async function withoutMicrophone() {
+  try {
+    const stream = await navigator.mediaDevices.getUserMedia({ video: true });
+    return { stream, note: 'No microphone was found, so the other side can see you but not hear you.' };
+  } catch {
+    return {
+      stream: new MediaStream(),
+      note: 'No camera or microphone was found: you can see and hear the lesson, and chat.',
+    };
   }
 }
 

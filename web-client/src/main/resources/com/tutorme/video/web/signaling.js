@@ -18,8 +18,8 @@ export class SignalingClient extends EventTarget {
    * @param {string} url ws:// or wss:// URL of /ws
    * @param {string} token the user's JWT; sent as a subprotocol entry, never in the URL
    * @param {() => Promise<boolean>} [tokenAccepted] asks the server whether the token is still
-   *     good. A browser shows a refused upgrade (401) as a dropped connection (1006), so without
-   *     it an expired token would be retried for ever.
+   *     good (false only for a clear no). A browser shows a refused upgrade (401) as a dropped
+   *     connection (1006), so without it an expired token would be retried for ever.
    */
   constructor(url, token, tokenAccepted = async () => true) {
     super();
@@ -35,6 +35,8 @@ export class SignalingClient extends EventTarget {
     this.retryTimer = null;
     this.livenessTimer = null;
     this.lastHeard = 0;
+    this.pingSentAt = null;
+    this.refusals = 0;
   }
 
   /** Opens the socket and joins the session; resolves with the join acknowledgement. */
@@ -95,7 +97,8 @@ export class SignalingClient extends EventTarget {
     socket.opened = false;
     socket.onopen = () => {
       socket.opened = true;
-      this.lastHeard = Date.now();
+      this.refusals = 0;
+      this.lastHeard = performance.now();
       socket.send(JSON.stringify({ type: 'join-session', id: 'join', sessionToken: this.sessionToken }));
     };
     socket.onmessage = (event) => this.#receive(event.data);
@@ -103,7 +106,7 @@ export class SignalingClient extends EventTarget {
   }
 
   #receive(data) {
-    this.lastHeard = Date.now();
+    this.lastHeard = performance.now();
     let message;
     try {
       message = JSON.parse(data);
@@ -120,17 +123,26 @@ export class SignalingClient extends EventTarget {
     this.dispatchEvent(new CustomEvent(message.type, { detail: message }));
   }
 
-  /** Pings the joined socket; one silent for two intervals is closed and replaced. */
+  /**
+   * Pings the joined socket; one that leaves a ping unanswered for an interval is closed and
+   * replaced. Judged by the ping, not by the time since the last message: a background tab's
+   * timers may fire only once a minute, and its own late tick is no silence of the server's.
+   */
   #watchLiveness(socket) {
     clearInterval(this.livenessTimer);
+    this.pingSentAt = null;
     this.livenessTimer = setInterval(() => {
       if (socket !== this.socket) return clearInterval(this.livenessTimer);
-      if (Date.now() - this.lastHeard < 2 * LIVENESS_MS) {
+      const now = performance.now();
+      const unanswered = this.pingSentAt !== null && this.lastHeard < this.pingSentAt;
+      if (!unanswered) {
+        this.pingSentAt = now;
         this.send({ type: 'ping' });
         return;
       }
+      if (now - this.pingSentAt < LIVENESS_MS) return;
       clearInterval(this.livenessTimer);
-      trace('no answer for', Date.now() - this.lastHeard, 'ms; reconnecting');
+      trace('no answer for', now - this.pingSentAt, 'ms; reconnecting');
       // Its close handshake would wait on the same dead path: do not wait for onclose.
       socket.onclose = null;
       socket.close(4000, 'no answer');
@@ -144,10 +156,14 @@ export class SignalingClient extends EventTarget {
     let final = FINAL_CLOSES.has(event.code);
     let code = event.code;
     // Refused before it opened, after a first retry: a server that is down gives the same, so
-    // ask over HTTP, whose 401 a page can read, before retrying again.
-    if (!final && !socket.opened && this.attempt >= 1 && !(await this.#stillAccepted())) {
-      final = true;
-      code = 'UNAUTHENTICATED';
+    // ask over HTTP, whose 401 a page can read. Three refusals in a row, seconds apart with
+    // the backoff, before giving up: a server whose keys are still loading refuses too.
+    if (!final && !socket.opened && this.attempt >= 1) {
+      this.refusals = (await this.#stillAccepted()) ? 0 : this.refusals + 1;
+      if (this.refusals >= 3) {
+        final = true;
+        code = 'UNAUTHENTICATED';
+      }
     }
     if (socket !== this.socket || this.stopped) return;
     this.dispatchEvent(new CustomEvent('closed', {
