@@ -62,7 +62,9 @@ final class AllowedOrigins {
         throw new ConfigException(variable + " must hold http(s) URLs such as "
             + "https://app.example.com, got '" + url + "'");
       }
-      String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
+      // A browser leaves out the scheme's own port: https://a.example:443 arrives without it.
+      boolean defaultPort = uri.getPort() == (scheme.equals("https") ? 443 : 80);
+      String port = uri.getPort() < 0 || defaultPort ? "" : ":" + uri.getPort();
       return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + port;
     } catch (URISyntaxException e) {
       throw new ConfigException(variable + " holds a malformed URL: '" + url + "'");

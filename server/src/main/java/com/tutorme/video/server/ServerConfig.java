@@ -159,6 +159,12 @@ public record ServerConfig(
         LOOPS_PER_CORE);
   }
 
+  /** Where to listen: an address of this machine ({@code 0.0.0.0} for all) and a port. */
+  public ServerConfig withAddress(String host, int port) {
+    return new ServerConfig(host, port, database, allowedOrigins, sessionCreatesPerMinute,
+        requestTimeoutMillis, auth, ice, signaling, eventLoops);
+  }
+
   public ServerConfig withAuth(AuthSettings settings) {
     return new ServerConfig(host, port, database, allowedOrigins, sessionCreatesPerMinute,
         requestTimeoutMillis, settings, ice, signaling, eventLoops);

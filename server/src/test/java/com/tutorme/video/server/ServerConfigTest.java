@@ -41,13 +41,19 @@ class ServerConfigTest {
     ServerConfig local = ServerConfig.local(DatabaseSettings.fromUrl("jdbc:h2:mem:x", null, null));
 
     // Kept as given, this entry would never equal the Origin header a browser sends.
-    assertThat(local.withAllowedOrigins(List.of("https://App.Example/")).allowedOrigins())
-        .containsExactly("https://app.example");
+    assertThat(local.withAllowedOrigins(List.of("https://App.Example/",
+        "https://b.example:443", "http://c.example:80", "http://d.example:8443"))
+        .allowedOrigins()).containsExactly("https://app.example", "https://b.example",
+        "http://c.example", "http://d.example:8443");
     assertThatThrownBy(() -> local.withAllowedOrigins(List.of("https://a.example/app")))
         .isInstanceOf(ConfigException.class).hasMessageContaining("without a path");
     // No signer takes a key this short: the server would start and admit no token.
     assertThatThrownBy(() -> AuthSettings.hmac(new byte[8]))
         .isInstanceOf(ConfigException.class).hasMessageContaining("at least 32 bytes");
+    assertThatThrownBy(() -> new AuthSettings(new byte[8], null, null, null, null, 30, false))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("at least 32 bytes");
+    assertThat(local.withAddress("0.0.0.0", 9000)).extracting(ServerConfig::host,
+        ServerConfig::port).containsExactly("0.0.0.0", 9000);
     // Every ice-servers request would have failed.
     assertThatThrownBy(() -> new IceSettings(List.of(), List.of("turn:turn.example"), null,
         IceSettings.DEFAULT_TTL)).isInstanceOf(ConfigException.class)

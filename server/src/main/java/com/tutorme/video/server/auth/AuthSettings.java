@@ -20,6 +20,17 @@ public record AuthSettings(
   public static final int MIN_SECRET_BYTES = 32;
   public static final int DEFAULT_CLOCK_SKEW_SECONDS = 30;
 
+  /**
+   * A secret shorter than {@link #MIN_SECRET_BYTES} is refused however it came: no signer
+   * takes it, so a server would start and never admit a token.
+   */
+  public AuthSettings {
+    if (hmacSecret != null && hmacSecret.length < MIN_SECRET_BYTES) {
+      throw new ConfigException("an HS256 secret must be at least " + MIN_SECRET_BYTES
+          + " bytes (256 bits); it has " + hmacSecret.length);
+    }
+  }
+
   /** No key configured: development mode decides what to do. */
   public static final AuthSettings NONE =
       new AuthSettings(null, null, null, null, null, DEFAULT_CLOCK_SKEW_SECONDS, false);
@@ -65,14 +76,9 @@ public record AuthSettings(
   /**
    * For tests and embedders: verify HS256 tokens signed with this secret.
    *
-   * @throws ConfigException if it is shorter than {@link #MIN_SECRET_BYTES}, which no signer
-   *     would accept: the server would start and never admit a token
+   * @throws ConfigException if it is shorter than {@link #MIN_SECRET_BYTES}
    */
   public static AuthSettings hmac(byte[] secret) {
-    if (secret.length < MIN_SECRET_BYTES) {
-      throw new ConfigException("an HS256 secret must be at least " + MIN_SECRET_BYTES
-          + " bytes (256 bits); it has " + secret.length);
-    }
     return new AuthSettings(secret.clone(), null, null, null, null, DEFAULT_CLOCK_SKEW_SECONDS,
         false);
   }

@@ -166,11 +166,6 @@ public final class SessionService {
         token -> blocking.submit(() -> sessions.findAccessByToken(token)));
   }
 
-  /**
-   * Writes of one booking, with what the listeners are told of them, go one at a time: two at
-   * once could be told in the other order than they committed, and the live room act on the
-   * older booking. Striped, so that the locks stay few; on blocking threads only.
-   */
   private void tellEnded(VideoSession session, SessionEndListener.Reason reason) {
     for (SessionEndListener listener : endListeners) {
       tell(() -> listener.sessionEnded(session, reason));
@@ -186,6 +181,11 @@ public final class SessionService {
     }
   }
 
+  /**
+   * Writes of one booking, with what the listeners are told of them, go one at a time: two at
+   * once could be told in the other order than they committed, and the live room act on the
+   * older booking. Striped, so that the locks stay few; on blocking threads only.
+   */
   private Object writeLockFor(String bookingId) {
     return bookingWriteLocks[Math.floorMod(bookingId.hashCode(), bookingWriteLocks.length)];
   }
