@@ -7,9 +7,10 @@ import { trace } from './log.js';
 const FINAL_CLOSES = new Set([1002, 1003, 1007, 1008, 1009, 4001, 4002, 4005]);
 const MAX_BACKOFF_MS = 10_000;
 /**
- * A joined socket pings this often, and one that hears nothing for two of these is taken for
- * dead and replaced: a path that silently stops (a proxy, a sleeping laptop's Wi-Fi) leaves
- * the browser's socket open for as long as TCP takes to notice, minutes. Tests shorten it.
+ * A joined socket pings this often, and one whose ping is still unanswered this long after is
+ * taken for dead and replaced: a path that silently stops (a proxy, a sleeping laptop's Wi-Fi)
+ * leaves the browser's socket open for as long as TCP takes to notice, minutes. Tests shorten
+ * it.
  */
 const LIVENESS_MS = globalThis.TUTORME_LIVENESS_MS ?? 10_000;
 
