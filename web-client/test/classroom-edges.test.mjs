@@ -4,18 +4,12 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, connect } from 'node:net';
 import { join } from 'node:path';
-import { startServer, launchBrowser, eventually, statusOf, freePortBelowEphemeralRange, ARTIFACTS } from './harness.mjs';
+import { startServer, launchBrowser, eventually, statusOf, freePortBelowEphemeralRange, closeBrowserAndServer, ARTIFACTS } from './harness.mjs';
 
 let server;
 let browser;
 
-after(async () => {
-  try {
-    await browser?.close();
-  } finally {
-    await server?.stop();
-  }
-});
+after(() => closeBrowserAndServer(browser, server));
 
 async function demoLesson(baseUrl) {
   const demo = await (await fetch(`${baseUrl}/api/dev/demo`)).json();

@@ -65,6 +65,15 @@ function stop(child) {
   });
 }
 
+/** For a test file's after(): closes the browser, then stops the server, whatever the first did. */
+export async function closeBrowserAndServer(browser, server) {
+  try {
+    await browser?.close();
+  } finally {
+    await server?.stop();
+  }
+}
+
 /** @param {{ grantMedia?: boolean }} options without grantMedia, camera access is refused */
 export function launchBrowser({ grantMedia = true } = {}) {
   return chromium.launch({

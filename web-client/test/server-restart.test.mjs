@@ -7,7 +7,7 @@ import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, launchBrowser, eventually, framesDecoded, receivingVideo, statusOf, chatReaches, freePortBelowEphemeralRange } from './harness.mjs';
+import { startServer, launchBrowser, eventually, framesDecoded, receivingVideo, statusOf, chatReaches, freePortBelowEphemeralRange, closeBrowserAndServer } from './harness.mjs';
 
 // A configured secret, not development mode, whose secret is new at every start: the pages'
 // tokens must still be good when the server comes back.
@@ -20,9 +20,8 @@ let browser;
 
 after(async () => {
   try {
-    await browser?.close();
+    await closeBrowserAndServer(browser, server);
   } finally {
-    await server?.stop();
     rmSync(DATA_DIR, { recursive: true, force: true });
   }
 });
