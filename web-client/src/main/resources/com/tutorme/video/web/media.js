@@ -27,10 +27,13 @@ async function withoutMicrophone() {
   try {
     const stream = await navigator.mediaDevices.getUserMedia({ video: true });
     return { stream, note: 'No microphone was found, so the other side can see you but not hear you.' };
-  } catch {
+  } catch (error) {
+    // A camera there but refused is not "none found".
+    const camera = error.name === 'NotFoundError' ? 'no camera was found either'
+      : 'the camera could not be used';
     return {
       stream: new MediaStream(),
-      note: 'No camera or microphone was found: you can see and hear the lesson, and chat.',
+      note: `No microphone was found and ${camera}: you can see and hear the lesson, and chat.`,
     };
   }
 }
