@@ -23,6 +23,12 @@ final class SchemaMigrations {
   static final String EARLIER_HISTORY_TABLE = "flyway_schema_history";
   /** The only script those builds had: later ones are recorded under our own name. */
   private static final Set<String> OUR_SCRIPTS = Set.of("V1__bookings_and_video_sessions.sql");
+  /**
+   * PostgreSQL's advisory lock key the take-over of an earlier history is made under: one for
+   * the whole database, so first starts in other schemas wait their turn, briefly. (H2 is
+   * embedded: one process at a time opens its file.)
+   */
+  static final long TAKE_OVER_LOCK = 0x7475_746f_726d_6531L; // "tutorme1"
 
   private SchemaMigrations() {}
 
@@ -37,9 +43,6 @@ final class SchemaMigrations {
         .baselineOnMigrate(true)
         .baselineVersion(earlier == Earlier.SHARED ? "1" : "0")
         .load();
-    if (earlier == Earlier.SHARED) {
-      flyway.baseline();
-    }
     flyway.migrate();
   }
 
@@ -63,40 +66,56 @@ final class SchemaMigrations {
   private static Earlier adoptEarlierHistory(DataSource dataSource) {
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement()) {
-      if (exists(statement, HISTORY_TABLE) || !exists(statement, EARLIER_HISTORY_TABLE)) {
-        return Earlier.NONE;
+      // Replicas starting together after the upgrade would each see the earlier history and
+      // rename it: the others failed. Now one does, and the others, waiting, then find ours.
+      boolean locked = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+      if (locked) {
+        statement.execute("SELECT pg_advisory_lock(" + TAKE_OVER_LOCK + ")");
       }
-      boolean ours = false;
-      boolean theirs = false;
-      // Every migration of any kind (SQL, JDBC, SCRIPT...), not Flyway's own markers: the
-      // schema or the history table created (H2 records the latter), a baseline.
-      try (ResultSet rows = statement.executeQuery("SELECT \"script\", \"success\" FROM \""
-          + EARLIER_HISTORY_TABLE + "\" WHERE \"type\" NOT IN ('SCHEMA', 'TABLE', 'BASELINE')")) {
-        while (rows.next()) {
-          if (OUR_SCRIPTS.contains(rows.getString(1))) {
-            ours |= rows.getBoolean(2); // a failed run of ours left nothing to keep
-          } else {
-            theirs = true;
-          }
+      try {
+        return adoptEarlierHistory(statement);
+      } finally {
+        if (locked) {
+          statement.execute("SELECT pg_advisory_unlock(" + TAKE_OVER_LOCK + ")");
         }
       }
-      if (!ours) {
-        return Earlier.NONE;
-      }
-      if (theirs) {
-        return Earlier.SHARED;
-      }
-      statement.execute(rename("TABLE", EARLIER_HISTORY_TABLE, HISTORY_TABLE));
-      // Flyway's names for them on H2 and PostgreSQL; a database that named them otherwise
-      // keeps those names, which only an application's own Flyway could trip on.
-      tryExecute(statement, "ALTER TABLE \"" + HISTORY_TABLE + "\" RENAME CONSTRAINT \""
-          + EARLIER_HISTORY_TABLE + "_pk\" TO \"" + HISTORY_TABLE + "_pk\"");
-      tryExecute(statement, rename("INDEX", EARLIER_HISTORY_TABLE + "_s_idx",
-          HISTORY_TABLE + "_s_idx"));
-      return Earlier.ADOPTED;
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read the schema history: " + e.getMessage(), e);
     }
+  }
+
+  private static Earlier adoptEarlierHistory(Statement statement) throws SQLException {
+    if (exists(statement, HISTORY_TABLE) || !exists(statement, EARLIER_HISTORY_TABLE)) {
+      return Earlier.NONE;
+    }
+    boolean ours = false;
+    boolean theirs = false;
+    // Every migration of any kind (SQL, JDBC, SCRIPT...), not Flyway's own markers: the
+    // schema or the history table created (H2 records the latter), a baseline.
+    try (ResultSet rows = statement.executeQuery("SELECT \"script\", \"success\" FROM \""
+        + EARLIER_HISTORY_TABLE + "\" WHERE \"type\" NOT IN ('SCHEMA', 'TABLE', 'BASELINE')")) {
+      while (rows.next()) {
+        if (OUR_SCRIPTS.contains(rows.getString(1))) {
+          ours |= rows.getBoolean(2); // a failed run of ours left nothing to keep
+        } else {
+          theirs = true;
+        }
+      }
+    }
+    if (!ours) {
+      return Earlier.NONE;
+    }
+    if (theirs) {
+      return Earlier.SHARED;
+    }
+    statement.execute(rename("TABLE", EARLIER_HISTORY_TABLE, HISTORY_TABLE));
+    // Flyway's names for them on H2 and PostgreSQL; a database that named them otherwise
+    // keeps those names, which only an application's own Flyway could trip on.
+    tryExecute(statement, "ALTER TABLE \"" + HISTORY_TABLE + "\" RENAME CONSTRAINT \""
+        + EARLIER_HISTORY_TABLE + "_pk\" TO \"" + HISTORY_TABLE + "_pk\"");
+    tryExecute(statement, rename("INDEX", EARLIER_HISTORY_TABLE + "_s_idx",
+        HISTORY_TABLE + "_s_idx"));
+    return Earlier.ADOPTED;
   }
 
   private static String rename(String kind, String from, String to) {

@@ -121,7 +121,7 @@ abstract class MigrationContract {
    * Our schema as builds before our own names left it: migrated by Flyway's defaults, so its
    * history, constraint and index under Flyway's names; with one booking, whose id it returns.
    */
-  private String asAnEarlierBuildLeftIt() throws SQLException {
+  String asAnEarlierBuildLeftIt() throws SQLException {
     execute("DROP TABLE video_session", "DROP TABLE booking",
         "DROP TABLE \"" + SchemaMigrations.HISTORY_TABLE + "\"");
     Flyway.configure().dataSource(database.settings().jdbcUrl(), database.settings().user(),
@@ -154,7 +154,7 @@ abstract class MigrationContract {
   }
 
   /** The migrations a Flyway history records, in order. */
-  private List<String> scripts(String historyTable) throws SQLException {
+  List<String> scripts(String historyTable) throws SQLException {
     List<String> scripts = new ArrayList<>();
     try (Connection connection = connect(database.settings());
         Statement statement = connection.createStatement();

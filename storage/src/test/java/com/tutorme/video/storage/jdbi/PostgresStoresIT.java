@@ -1,9 +1,19 @@
 package com.tutorme.video.storage.jdbi;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.tutorme.video.storage.DatabaseSettings;
 import com.tutorme.video.storage.TestDatabases.PostgresSchema;
 import com.tutorme.video.storage.TestDatabases;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** The store contract on the real PostgreSQL, each test in a schema of its own. */
 class PostgresStoresIT extends StoreContract {
@@ -22,5 +32,47 @@ class PostgresStoresIT extends StoreContract {
       database.close(); // before the schema goes; closing again in the superclass is harmless
       schema.close();
     }
+  }
+
+  /**
+   * Replicas starting together on a database an earlier build migrated: one takes the
+   * earlier history over while the others wait, then find it taken and go on.
+   */
+  @Test
+  void replicasStartingTogetherTakeTheEarlierHistoryOverOnce() throws Exception {
+    String id = asAnEarlierBuildLeftIt();
+    try (Connection firstReplica = connect(database.settings());
+        Statement first = firstReplica.createStatement()) {
+      first.execute("SELECT pg_advisory_lock(" + SchemaMigrations.TAKE_OVER_LOCK + ")");
+      CompletableFuture<Database> second =
+          CompletableFuture.supplyAsync(() -> Database.open(database.settings()));
+      awaitAWaiterFor(first);
+      // What the first replica does under the lock: the take-over's rename.
+      first.execute("ALTER TABLE \"" + SchemaMigrations.EARLIER_HISTORY_TABLE
+          + "\" RENAME TO \"" + SchemaMigrations.HISTORY_TABLE + "\"");
+      first.execute("SELECT pg_advisory_unlock(" + SchemaMigrations.TAKE_OVER_LOCK + ")");
+
+      try (Database started = second.get(30, TimeUnit.SECONDS)) {
+        assertThat(started.bookings().find(id)).isPresent();
+      }
+    }
+    assertThat(scripts(SchemaMigrations.HISTORY_TABLE))
+        .containsExactly("V1__bookings_and_video_sessions.sql");
+  }
+
+  /** Until another connection waits for the take-over's lock, which this one holds. */
+  private static void awaitAWaiterFor(Statement holder) throws SQLException, InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline) {
+      try (ResultSet waiting = holder.executeQuery("SELECT count(*) FROM pg_locks "
+          + "WHERE locktype = 'advisory' AND NOT granted")) {
+        waiting.next();
+        if (waiting.getInt(1) > 0) {
+          return;
+        }
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("no start-up waited for the take-over's lock");
   }
 }
