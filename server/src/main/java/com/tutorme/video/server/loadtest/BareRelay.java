@@ -57,8 +57,8 @@ public final class BareRelay implements AutoCloseable {
             }
           })
           .bind("127.0.0.1", port).sync().channel();
-    } catch (RuntimeException | InterruptedException e) {
-      loop.shutdownGracefully();
+    } catch (Throwable e) { // bind()'s failure too, an IOException that sync() rethrows
+      loop.shutdownGracefully(); // else its thread kept the process alive
       throw e;
     }
   }
@@ -74,6 +74,9 @@ public final class BareRelay implements AutoCloseable {
 
   @Override
   public void close() {
+    if (loop.isShuttingDown()) {
+      return; // closed already: its loop takes no more work
+    }
     server.close().syncUninterruptibly();
     loop.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
   }
@@ -94,7 +97,15 @@ public final class BareRelay implements AutoCloseable {
       return;
     }
     NettyDefaults.apply(); // as the real server's Main does
-    BareRelay relay = start(port);
+    BareRelay relay;
+    try {
+      relay = start(port);
+    } catch (Exception e) { // sync() rethrows bind()'s IOException, undeclared
+      System.err.println("bare relay: cannot listen on 127.0.0.1:" + port + ": "
+          + e.getMessage());
+      System.exit(4); // as the server's exit status for a port it cannot take
+      return;
+    }
     System.out.println("bare relay listening on ws://127.0.0.1:" + relay.port() + "/ws ("
         + (relay.epoll ? "epoll" : "nio") + ", one event loop), pid "
         + ProcessHandle.current().pid());

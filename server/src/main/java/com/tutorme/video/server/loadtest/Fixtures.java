@@ -33,9 +33,8 @@ final class Fixtures {
 
   Fixtures(Options options) throws IOException, InterruptedException {
     this.server = options.server();
-    this.minter = options.jwtSecret() == null ? null : new TokenMinter(
-        AuthSettings.hmac(options.jwtSecret().getBytes(StandardCharsets.UTF_8)),
-        Clock.systemUTC());
+    AuthSettings auth = options.authSettings();
+    this.minter = auth == null ? null : new TokenMinter(auth, Clock.systemUTC());
     this.serviceToken = token("loadtest-booking-backend", Role.SERVICE);
   }
 

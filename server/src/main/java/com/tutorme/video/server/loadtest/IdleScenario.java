@@ -58,9 +58,12 @@ final class IdleScenario {
         idle: %d joined connections held %d s, %d still open
           server RSS  %s
         """, connections, options.seconds(), open, kbPerConnection < 0
-            ? "n/a (no --server-pid)" : String.format(Locale.ROOT,
-                "%d -> %d MiB, %.1f KB per connection", before.rssKb() / 1024,
-                after.rssKb() / 1024, kbPerConnection));
-    return new Report(summary, json);
+            ? "n/a (" + ProcessStats.whyUnknown(options.serverPid()) + ")"
+            : String.format(Locale.ROOT, "%d -> %d MiB, %.1f KB per connection",
+                before.rssKb() / 1024, after.rssKb() / 1024, kbPerConnection));
+    List<String> problems = open == connections ? List.of() : List.of(String.format(Locale.ROOT,
+        "%d of %d connections were closed while held: the server stopped or dropped them",
+        connections - open, connections));
+    return new Report(summary, json, problems);
   }
 }

@@ -37,11 +37,12 @@ final class JoinStormScenario {
       fixtures = new Fixtures(options);
     }
     try (Clients clients = new Clients(options.loops())) {
+      int leadInStorms = ledIn ? 0 : options.leadInStorms();
       if (!ledIn) {
         leadIn(clients);
         ledIn = true;
       }
-      return storm(clients);
+      return storm(clients, leadInStorms);
     }
   }
 
@@ -66,7 +67,8 @@ final class JoinStormScenario {
     return Math.min(options.connections(), MAX_LEAD_IN_CONNECTIONS) / 2 * 2;
   }
 
-  private Report storm(Clients clients) throws Exception {
+  /** @param leadInStorms how many untimed storms came before this one, in this run */
+  private Report storm(Clients clients, int leadInStorms) throws Exception {
     int pairs = options.connections() / 2;
     List<Lessons.Tickets> lessons = Lessons.prepare(fixtures, pairs);
     Recorder ready = new Recorder(3);
@@ -79,8 +81,8 @@ final class JoinStormScenario {
       double seconds = (System.nanoTime() - start) / 1e9;
       ProcessStats after = ProcessStats.of(options.serverPid());
       double selfPerJoin = (ProcessStats.selfCpuMillis() - selfBefore) / (pairs * 2.0);
-      return report(pairs * 2, seconds, ready.getIntervalHistogram(), before, after,
-          selfPerJoin);
+      return report(pairs * 2, leadInStorms, seconds, ready.getIntervalHistogram(), before,
+          after, selfPerJoin);
     } finally {
       Lessons.closeAll(joined);
     }
@@ -92,8 +94,8 @@ final class JoinStormScenario {
         options.concurrency(), ready);
   }
 
-  private Report report(int joins, double seconds, Histogram ready, ProcessStats before,
-      ProcessStats after, double generatorCpuPerJoin) {
+  private Report report(int joins, int leadInStorms, double seconds, Histogram ready,
+      ProcessStats before, ProcessStats after, double generatorCpuPerJoin) {
     double perSecond = joins / seconds;
     double cpuPerJoin = before.cpuMillis() < 0 ? -1
         : (after.cpuMillis() - before.cpuMillis()) / (double) joins;
@@ -101,8 +103,8 @@ final class JoinStormScenario {
     json.put("scenario", "join-storm");
     json.put("connections", joins);
     json.put("concurrency", options.concurrency());
-    json.put("leadInStorms", options.leadInStorms());
-    json.put("leadInStormConnections", options.leadInStorms() == 0 ? 0 : leadInConnections());
+    json.put("leadInStorms", leadInStorms);
+    json.put("leadInStormConnections", leadInStorms == 0 ? 0 : leadInConnections());
     json.put("joinsPerSecond", Report.round(perSecond));
     json.put("pairReadyMs", Map.of("p50", ms(ready, 50), "p99", ms(ready, 99),
         "max", Report.round(ready.getMaxValue() / 1000.0)));
@@ -116,11 +118,11 @@ final class JoinStormScenario {
           server      %s ms CPU per join
           generator   %.2f ms CPU per join
         """, joins, options.concurrency(),
-        options.leadInStorms() == 0 ? "" : String.format(Locale.ROOT,
-            ", after %d untimed storm%s of %d connections", options.leadInStorms(),
-            options.leadInStorms() == 1 ? "" : "s", leadInConnections()),
+        leadInStorms == 0 ? "" : String.format(Locale.ROOT,
+            ", after %d untimed storm%s of %d connections", leadInStorms,
+            leadInStorms == 1 ? "" : "s", leadInConnections()),
         perSecond, seconds, ms(ready, 50), ms(ready, 99),
-        cpuPerJoin < 0 ? "n/a (no --server-pid)"
+        cpuPerJoin < 0 ? "n/a (" + ProcessStats.whyUnknown(options.serverPid()) + ")"
             : String.format(Locale.ROOT, "%.2f", cpuPerJoin), generatorCpuPerJoin);
     return new Report(summary, json);
   }

@@ -6,6 +6,12 @@ import io.netty.channel.ConnectTimeoutException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.channels.UnresolvedAddressException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
 
@@ -18,6 +24,7 @@ public final class LoadTest {
     Options options;
     try {
       options = Options.parse(args);
+      OpenFiles.checkRoomFor(options.connectionsMade());
     } catch (Options.UsageException e) {
       if (e.getMessage() != null) {
         System.err.println("loadtest: " + e.getMessage() + " (see --help)");
@@ -34,11 +41,15 @@ public final class LoadTest {
       case "ramp" -> new RampScenario(options)::run;
       default -> () -> new RelayScenario(options).run().asReport();
     };
+    List<String> problems = new ArrayList<>();
     try {
       for (int run = 0; run < options.runs(); run++) {
         Report report = scenario.call();
         System.out.print(report.summary());
-        System.out.println(new ObjectMapper().writeValueAsString(report.json()));
+        Map<String, Object> json = new LinkedHashMap<>(report.json());
+        json.put("problems", report.problems());
+        System.out.println(new ObjectMapper().writeValueAsString(json));
+        problems.addAll(report.problems());
       }
     } catch (Exception e) {
       System.err.println("loadtest: " + explain(e, options));
@@ -47,12 +58,24 @@ public final class LoadTest {
       }
       System.exit(1);
     }
-    System.exit(0);
+    // After every run's figures, which are printed whatever they are: said once more here,
+    // and in the exit status, so that a script does not take them for the server's.
+    for (String problem : problems) {
+      System.err.println("loadtest: " + problem);
+    }
+    System.exit(problems.isEmpty() ? 0 : 1);
   }
 
   /** One line for a failed run, rather than a stack trace (futures wrap what went wrong). */
   static String explain(Throwable failure, Options options) {
     int depth = 0;
+    for (Throwable cause = failure; cause != null && depth++ < 32; cause = cause.getCause()) {
+      // The JDK's HTTP client wraps it in a ConnectException; said before that is.
+      if (cause instanceof UnknownHostException || cause instanceof UnresolvedAddressException) {
+        return "cannot resolve the host of " + options.server() + ": check --server";
+      }
+    }
+    depth = 0;
     for (Throwable cause = failure; cause != null && depth++ < 32; cause = cause.getCause()) {
       if (cause instanceof ConnectException) {
         String detail = cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")";
@@ -87,6 +110,7 @@ public final class LoadTest {
   static boolean expected(Throwable failure) {
     Throwable root = rootOf(failure);
     return root instanceof IOException || root instanceof TimeoutException
+        || root instanceof UnresolvedAddressException // Netty's unknown host
         || root instanceof WsPeer.Failure; // a join refused, a connection closed
   }
 

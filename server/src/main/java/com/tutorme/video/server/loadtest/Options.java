@@ -1,85 +1,128 @@
 package com.tutorme.video.server.loadtest;
 
+import com.tutorme.video.server.ConfigException;
+import com.tutorme.video.server.auth.AuthSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The generator's flags, each bounded so that no run is unbounded in count or time. */
 record Options(String scenario, String server, int pairs, int rate, int seconds, int messageBytes,
-    long serverPid, String jwtSecret, int connections, int concurrency, int maxRate,
-    int runs, boolean bare, int leadInSeconds, int leadInStorms, int timelineSeconds,
-    int loops) {
+    long serverPid, String jwtSecret, String jwtIssuer, String jwtAudience, int connections,
+    int concurrency, int maxRate, int runs, boolean bare, int leadInSeconds, int leadInStorms,
+    int timelineSeconds, int loops) {
+
+  /** The longest a ramp may run, all its steps together. */
+  static final int MAX_RAMP_SECONDS = 3600;
+
+  /** Which flags each scenario takes; any other is refused rather than ignored. */
+  private static final Set<String> COMMON = Set.of("server", "server-pid", "runs", "loops");
+  private static final Set<String> AUTH = Set.of("jwt-secret", "jwt-issuer", "jwt-audience");
+  private static final Set<String> RELAY = Set.of("pairs", "rate", "seconds", "message-bytes",
+      "concurrency", "lead-in", "timeline", "bare");
+  private static final Map<String, Set<String>> FLAGS = Map.of(
+      "relay", union(COMMON, AUTH, RELAY),
+      "ramp", union(COMMON, AUTH, RELAY, Set.of("max-rate")),
+      "join-storm", union(COMMON, AUTH, Set.of("connections", "concurrency", "lead-in-storms")),
+      "idle", union(COMMON, AUTH, Set.of("connections", "concurrency", "seconds")));
 
   static final String HELP = """
       Usage: scripts/loadtest relay|ramp|join-storm|idle [flags]
 
       Drives a running TutorMe Video server over real WebSockets. Bookings and tokens come
-      from the API: in development mode from /api/dev/token, else minted with --jwt-secret.
+      from the API: in development mode from /api/dev/token, else minted with --jwt-secret
+      (a server that verifies with a public key or a JWK set cannot be driven).
 
       Scenarios:
         relay     P pairs, each in its own session, exchange ICE-candidate-sized messages
                   (a send timestamp inside) at an aggregate rate R for D seconds; reports
                   delivered rate, one-way latency percentiles and messages lost.
         ramp      the relay on the same pairs at R, 2R, 3R, ... msg/s, D seconds a step,
-                  until p99 > 50 ms or delivery < 99.9 % (or --max-rate); reports each
+                  until p99 > 50 ms or delivery < 99.9 %% (or --max-rate); reports each
                   step and the last rate that held. Note the server's per-connection limit
                   of 50 msg/s: P pairs carry at most 100 x P msg/s; beyond it messages are
-                  dropped and, kept up, the connections closed (1008).
+                  refused and, kept up, the connections closed (1008).
         join-storm  N connections authenticate and join sessions in pairs as fast as
                   --concurrency pairs at a time allow; reports joins per second and the
                   time until both peers of a pair see each other.
         idle      N joined connections held idle for D seconds; reports the server's
                   resident memory per connection and how many are still open.
 
-      Flags:
+      Flags (each scenario refuses those it does not take):
         --server URL        the server, http://host[:port] (default http://127.0.0.1:8080)
-        --pairs P           pairs of connections, 1..5000 (default 500)
-        --rate R            messages per second, all pairs together, 1..200000 (default 5000)
-        --seconds D         relay: measured duration; idle: time held; 1..600 (default 20)
-        --lead-in L         relay and ramp: seconds sent at the (first) rate before anything
-                            is measured, on the same pairs, so that the server's JIT compiler
-                            is done with what setting them up set off; 0..60 (default 5)
-        --lead-in-storms S  join-storm: untimed storms of as many connections (at most 2,000)
-                            before the first measured one, each on lessons of its own, so that
-                            what is timed is not code being compiled, the generator's or the
-                            server's; 0..20 (default 10; booking each storm's lessons takes
-                            a few seconds)
-        --connections N     join-storm and idle: connections, 2..20000 (default 2000 for
-                            join-storm, 5000 for idle)
-        --concurrency C     pairs connecting at once, 1..1000 (default 64)
-        --max-rate M        ramp: highest rate tried, 1..1000000 (default 100000)
-        --timeline S        relay and ramp: also a line on stderr every S seconds of the
-                            measured window, with that part's rate, p50, p99 and max, to tell
-                            a few stalls from a server falling behind; 0..60 (default 0: none)
-        --message-bytes B   approximate size of each message, 100..8000 (default 300)
+        --server-pid PID    the server's process id, to report its CPU and memory from /proc
+                            (one process: scripts/run's is
+                            pgrep -f 'java .*-jar .*tutorme-video-server.jar')
         --loops N           the generator's event loops (threads), each sending for and
                             reading the connections it holds, 1..8 (default 2). The server
                             wakes for each loop's sends apart: measured in one hour at
                             5,000 msg/s, one loop cost the server about a fifth less CPU per
                             message than two; measured earlier, one ran out at 35,000 msg/s
                             on two cores where two held 45,000-50,000 (docs/benchmarks.md)
-        --server-pid PID    the server's process id, to report its CPU and memory from /proc
-        --jwt-secret S      the server's JWT_SECRET, when it is not in development mode
         --runs K            run the scenario K times in this process, 1..10 (default 1)
-        --bare              relay and ramp only: the server is the bare relay (the floor the
-                            real one is compared with, started with scripts/loadtest
-                            bare-relay [port]), so no bookings or tokens are asked for
-        --help              this text
+        --jwt-secret S      the server's JWT_SECRET, when it is not in development mode
+        --jwt-issuer I      the server's JWT_ISSUER, when it has one (with --jwt-secret)
+        --jwt-audience A    the server's JWT_AUDIENCE, when it has one (with --jwt-secret)
+        --concurrency C     pairs connecting at once, 1..1000 (default 64)
+      relay and ramp:
+        --pairs P           pairs of connections, 1..5000 (default 500)
+        --rate R            messages per second, all pairs together, 1..200000 (default
+                            5000); ramp: the first step's rate, and each step's rise
+        --seconds D         the measured window, a ramp's each step; 1..600 (default 20)
+        --lead-in L         seconds sent at the (first) rate before anything is measured, on
+                            the same pairs, so that the server's JIT compiler is done with
+                            what setting them up set off; 0..60 (default 5)
+        --message-bytes B   size of each message, %d..%d (default 300; the largest is the
+                            largest candidate the server takes)
+        --timeline S        also a line on stderr every S seconds of the measured window,
+                            with that part's rate, p50, p99 and max, to tell a few stalls
+                            from a server falling behind; 0..60 (default 0: none)
+        --bare              the server is the bare relay (the floor the real one is compared
+                            with, started with scripts/loadtest bare-relay [port]), so no
+                            bookings or tokens are asked for
+        --max-rate M        ramp: highest rate tried, --rate..1000000 (default 100000); all
+                            the steps together at most %d s
+      join-storm and idle:
+        --connections N     connections, in pairs: an even number, 2..20000 (default 2000
+                            for join-storm, 5000 for idle); each takes an open file here
+        --lead-in-storms S  join-storm: untimed storms of as many connections (at most 2,000)
+                            before the first measured one, each on lessons of its own, so that
+                            what is timed is not code being compiled, the generator's or the
+                            server's; 0..20 (default 10; booking each storm's lessons takes
+                            a few seconds)
+        --seconds D         idle: time held, 1..600 (default 20)
+        --help, -h          this text
 
-      Prints, for each run, a readable summary and then one JSON line with every figure.
-      """;
+      Prints, for each run, a readable summary and then one JSON line with every figure. Exits
+      0; 2 for bad flags; 1 when a run failed or its figures measure something else than the
+      server under load (connections closed by the server, messages refused, nothing
+      delivered): the summary and the JSON ("problems") say what, after the figures.
+      LOADTEST_JAVA_OPTS sets the generator's JVM options (default -Xmx1g).
+      """.formatted(RelayMessage.MIN_BYTES, RelayMessage.MAX_BYTES, MAX_RAMP_SECONDS);
 
   static Options parse(String[] args) {
-    if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
-      throw new UsageException(null);
+    for (String arg : args) {
+      if (arg.equals("--help") || arg.equals("-h")) {
+        throw new UsageException(null);
+      }
+    }
+    if (args.length == 0) {
+      throw new UsageException("name a scenario: relay, ramp, join-storm or idle");
+    }
+    String scenario = args[0];
+    Set<String> allowed = FLAGS.get(scenario);
+    if (allowed == null) {
+      throw new UsageException("unknown scenario '" + scenario
+          + "'; try relay, ramp, join-storm or idle");
     }
     Map<String, String> flags = new LinkedHashMap<>();
     for (int i = 1; i < args.length; i++) {
       String flag = args[i];
-      if (flag.equals("--help")) {
-        throw new UsageException(null);
-      }
       if (flag.equals("--bare")) { // the one flag without a value
         flags.put("bare", "true");
         continue;
@@ -89,15 +132,22 @@ record Options(String scenario, String server, int pairs, int rate, int seconds,
       }
       flags.put(flag.substring(2), args[++i]);
     }
-    Options options = new Options(args[0],
+    for (String flag : flags.keySet()) {
+      if (!allowed.contains(flag)) {
+        throw new UsageException(FLAGS.values().stream().anyMatch(set -> set.contains(flag))
+            ? "--" + flag + " does not apply to " + scenario + appliesTo(flag)
+            : "unknown flag --" + flag);
+      }
+    }
+    Options options = new Options(scenario,
         serverUrl(flags.getOrDefault("server", "http://127.0.0.1:8080")),
         number(flags, "pairs", 500, 1, 5000),
         number(flags, "rate", 5000, 1, 200_000),
         number(flags, "seconds", 20, 1, 600),
-        number(flags, "message-bytes", 300, 100, 8000),
-        number(flags, "server-pid", 0, 0, Integer.MAX_VALUE),
-        flags.get("jwt-secret"),
-        number(flags, "connections", args[0].equals("idle") ? 5000 : 2000, 2, 20_000),
+        number(flags, "message-bytes", 300, RelayMessage.MIN_BYTES, RelayMessage.MAX_BYTES),
+        serverPid(flags.get("server-pid")),
+        flags.get("jwt-secret"), flags.get("jwt-issuer"), flags.get("jwt-audience"),
+        number(flags, "connections", scenario.equals("idle") ? 5000 : 2000, 2, 20_000),
         number(flags, "concurrency", 64, 1, 1000),
         number(flags, "max-rate", 100_000, 1, 1_000_000),
         number(flags, "runs", 1, 1, 10),
@@ -106,33 +156,59 @@ record Options(String scenario, String server, int pairs, int rate, int seconds,
         number(flags, "lead-in-storms", 10, 0, 20),
         number(flags, "timeline", 0, 0, 60),
         number(flags, "loops", 2, 1, 8));
-    for (String flag : flags.keySet()) {
-      if (!java.util.Set.of("server", "pairs", "rate", "seconds", "message-bytes",
-          "server-pid", "jwt-secret", "connections", "concurrency", "max-rate", "runs", "bare",
-          "lead-in", "lead-in-storms", "timeline", "loops")
-          .contains(flag)) {
-        throw new UsageException("unknown flag --" + flag);
+    options.checkTogether();
+    return options;
+  }
+
+  /** What no single flag's bounds catch. */
+  private void checkTogether() {
+    if (connections % 2 != 0) {
+      throw new UsageException("--connections must be even: connections join in pairs");
+    }
+    if (scenario.equals("ramp")) {
+      if (maxRate < rate) {
+        throw new UsageException("--max-rate must be at least --rate (" + rate + ")");
+      }
+      long longest = (long) (maxRate / rate) * seconds;
+      if (longest > MAX_RAMP_SECONDS) {
+        throw new UsageException("a ramp of " + maxRate / rate + " steps of " + seconds
+            + " s could run " + longest + " s, more than " + MAX_RAMP_SECONDS
+            + ": raise --rate, or lower --max-rate or --seconds");
       }
     }
-    if (!java.util.Set.of("relay", "ramp", "join-storm", "idle").contains(options.scenario)) {
-      throw new UsageException("unknown scenario '" + options.scenario
-          + "'; try relay, ramp, join-storm or idle");
+    if (bare && (jwtSecret != null || jwtIssuer != null || jwtAudience != null)) {
+      throw new UsageException("--bare takes no token: the bare relay checks none");
     }
-    boolean relays = java.util.Set.of("relay", "ramp").contains(options.scenario);
-    if (options.bare && !relays) {
-      throw new UsageException("--bare applies to relay and ramp only");
+    if (jwtSecret == null && (jwtIssuer != null || jwtAudience != null)) {
+      throw new UsageException("--jwt-issuer and --jwt-audience go with --jwt-secret");
     }
-    if (flags.containsKey("lead-in") && !relays) {
-      throw new UsageException("--lead-in applies to relay and ramp only"
-          + (options.scenario.equals("join-storm") ? "; join-storm has --lead-in-storms" : ""));
+    if (jwtSecret != null) {
+      try {
+        authSettings();
+      } catch (ConfigException e) {
+        throw new UsageException("--jwt-secret: " + e.getMessage());
+      }
     }
-    if (flags.containsKey("timeline") && !relays) {
-      throw new UsageException("--timeline applies to relay and ramp only");
-    }
-    if (flags.containsKey("lead-in-storms") && !options.scenario.equals("join-storm")) {
-      throw new UsageException("--lead-in-storms applies to join-storm only");
-    }
-    return options;
+  }
+
+  /** How many connections the scenario holds at once. */
+  int connectionsMade() {
+    return FLAGS.get(scenario).contains("pairs") ? pairs * 2 : connections;
+  }
+
+  /** What tokens are minted with: the server's own secret, issuer and audience; else null. */
+  AuthSettings authSettings() {
+    return jwtSecret == null ? null : new AuthSettings(
+        jwtSecret.getBytes(StandardCharsets.UTF_8), null, null, jwtIssuer, jwtAudience,
+        AuthSettings.DEFAULT_CLOCK_SKEW_SECONDS, false);
+  }
+
+  private static String appliesTo(String flag) {
+    List<String> scenarios = FLAGS.entrySet().stream()
+        .filter(entry -> entry.getValue().contains(flag)).map(Map.Entry::getKey).sorted()
+        .toList();
+    return " (only to " + String.join(", ", scenarios) + ")"
+        + (flag.equals("lead-in") ? "; join-storm has --lead-in-storms" : "");
   }
 
   private static int number(Map<String, String> flags, String name, int fallback, int min,
@@ -141,15 +217,35 @@ record Options(String scenario, String server, int pairs, int rate, int seconds,
     if (value == null) {
       return fallback;
     }
-    try {
-      int parsed = Integer.parseInt(value);
-      if (parsed < min || parsed > max) {
-        throw new UsageException("--" + name + " must be " + min + ".." + max);
-      }
-      return parsed;
-    } catch (NumberFormatException e) {
-      throw new UsageException("--" + name + " must be a number");
+    if (!value.matches("-?[0-9]+")) {
+      throw new UsageException("--" + name + " must be a number, got '" + value + "'");
     }
+    // Digits beyond an int are out of bounds too, not "not a number".
+    long parsed = value.length() > 12 ? (value.startsWith("-") ? Long.MIN_VALUE : Long.MAX_VALUE)
+        : Long.parseLong(value);
+    if (parsed < min || parsed > max) {
+      throw new UsageException("--" + name + " must be " + min + ".." + max);
+    }
+    return (int) parsed;
+  }
+
+  /** A process that exists now: a wrong one would report some other process's figures. */
+  private static long serverPid(String value) {
+    if (value == null) {
+      return 0;
+    }
+    if (value.strip().contains(" ") || value.strip().contains("\n")) {
+      throw new UsageException("--server-pid takes one process id, got '"
+          + value.strip().replace('\n', ' ') + "' (did pgrep find several? see --help)");
+    }
+    if (!value.matches("[0-9]{1,10}")) {
+      throw new UsageException("--server-pid must be a process id, got '" + value + "'");
+    }
+    long pid = Long.parseLong(value);
+    if (pid < 1 || ProcessHandle.of(pid).isEmpty()) {
+      throw new UsageException("--server-pid " + pid + ": no such process");
+    }
+    return pid;
   }
 
   /** http://host[:port][/], as http://host:port: the WebSocket address is made from it. */
@@ -180,5 +276,14 @@ record Options(String scenario, String server, int pairs, int rate, int seconds,
     UsageException(String message) {
       super(message, null, false, false);
     }
+  }
+
+  @SafeVarargs
+  private static Set<String> union(Set<String>... sets) {
+    Set<String> all = new HashSet<>();
+    for (Set<String> set : sets) {
+      all.addAll(set);
+    }
+    return Set.copyOf(all);
   }
 }

@@ -23,8 +23,14 @@ final class PacedSender {
 
   private PacedSender() {}
 
-  /** Sends for {@code seconds} at {@code rate} messages per second; returns how many were sent. */
-  static long send(List<WsPeer[]> pairs, int rate, int seconds, RelayMessage message)
+  /**
+   * What a window sent: messages written, and those due on connections already closed, which
+   * could not be.
+   */
+  record Sent(long sent, long notSent) {}
+
+  /** Sends {@code rate} x {@code seconds} messages, evenly over that time. */
+  static Sent send(List<WsPeer[]> pairs, int rate, int seconds, RelayMessage message)
       throws Exception {
     Map<EventLoop, List<WsPeer>> byLoop = new LinkedHashMap<>();
     for (WsPeer[] pair : pairs) {
@@ -32,45 +38,55 @@ final class PacedSender {
         byLoop.computeIfAbsent(peer.eventLoop(), loop -> new ArrayList<>()).add(peer);
       }
     }
-    int senders = pairs.size() * 2;
+    long senders = pairs.size() * 2L;
+    long total = (long) rate * seconds;
     long start = System.nanoTime() + TICK_NANOS;
     long end = start + TimeUnit.SECONDS.toNanos(seconds);
-    List<CompletableFuture<Long>> done = new ArrayList<>();
+    List<CompletableFuture<Sent>> done = new ArrayList<>();
+    long peersBefore = 0;
     for (Map.Entry<EventLoop, List<WsPeer>> loop : byLoop.entrySet()) {
-      double share = (double) rate * loop.getValue().size() / senders;
-      done.add(new LoopSender(loop.getKey(), loop.getValue(), share, start, end, message)
+      // Each loop's count in whole messages, as its peers' share of the total; the shares
+      // add up to the total, where rounding each loop's rate down sent none at 7 msg/s.
+      long peersTo = peersBefore + loop.getValue().size();
+      long count = total * peersTo / senders - total * peersBefore / senders;
+      peersBefore = peersTo;
+      done.add(new LoopSender(loop.getKey(), loop.getValue(), count, start, end, message)
           .start());
     }
     long sent = 0;
-    for (CompletableFuture<Long> loop : done) {
-      sent += loop.get(seconds + 30L, TimeUnit.SECONDS);
+    long notSent = 0;
+    for (CompletableFuture<Sent> loop : done) {
+      Sent part = loop.get(seconds + 30L, TimeUnit.SECONDS);
+      sent += part.sent();
+      notSent += part.notSent();
     }
-    return sent;
+    return new Sent(sent, notSent);
   }
 
-  /** One event loop's part: its peers, its share of the rate. */
+  /** One event loop's part: its peers, its share of the messages. */
   private static final class LoopSender implements Runnable {
     private final EventLoop loop;
     private final List<WsPeer> peers;
-    private final double perNano;
+    private final long count;
     private final long start;
     private final long end;
     private final RelayMessage message;
-    private final CompletableFuture<Long> finished = new CompletableFuture<>();
+    private final CompletableFuture<Sent> finished = new CompletableFuture<>();
     private ScheduledFuture<?> ticks;
+    private long due;
     private long sent;
 
-    LoopSender(EventLoop loop, List<WsPeer> peers, double perSecond, long start, long end,
+    LoopSender(EventLoop loop, List<WsPeer> peers, long count, long start, long end,
         RelayMessage message) {
       this.loop = loop;
       this.peers = peers;
-      this.perNano = perSecond / 1e9;
+      this.count = count;
       this.start = start;
       this.end = end;
       this.message = message;
     }
 
-    CompletableFuture<Long> start() {
+    CompletableFuture<Sent> start() {
       ticks = loop.scheduleAtFixedRate(this, Math.max(0, start - System.nanoTime()), TICK_NANOS,
           TimeUnit.NANOSECONDS);
       return finished;
@@ -79,17 +95,19 @@ final class PacedSender {
     @Override
     public void run() {
       long now = System.nanoTime();
-      long due = (long) ((Math.min(now, end) - start) * perNano);
-      while (sent < due) {
-        WsPeer peer = peers.get((int) (sent % peers.size()));
+      long dueNow = now >= end ? count
+          : (long) (count * (double) Math.max(0, now - start) / (end - start));
+      while (due < dueNow) {
+        WsPeer peer = peers.get((int) (due % peers.size()));
         if (peer.isOpen()) {
           peer.send(message.encode(peer.alloc(), System.nanoTime()));
+          sent++;
         }
-        sent++;
+        due++;
       }
       if (now >= end) {
         ticks.cancel(false);
-        finished.complete(sent);
+        finished.complete(new Sent(sent, due - sent));
       }
     }
   }

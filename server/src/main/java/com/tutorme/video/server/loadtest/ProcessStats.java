@@ -33,6 +33,11 @@ record ProcessStats(long cpuMillis, long rssKb, long compilerCpuMillis) {
     }
   }
 
+  /** Why a process's figures are unknown: none asked for, or the process has ended. */
+  static String whyUnknown(long pid) {
+    return pid <= 0 ? "no --server-pid" : "process " + pid + " is gone";
+  }
+
   /** User plus system time of a process or thread, from its stat file. */
   private static long cpuMillis(Path stat) throws IOException {
     String line = Files.readString(stat);

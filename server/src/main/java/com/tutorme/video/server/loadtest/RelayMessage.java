@@ -1,5 +1,6 @@
 package com.tutorme.video.server.loadtest;
 
+import com.tutorme.video.protocol.Limits;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.nio.charset.StandardCharsets;
@@ -15,18 +16,39 @@ final class RelayMessage {
   private static final byte[] TIME_MARK = " ts=".getBytes(StandardCharsets.UTF_8);
   private static final byte[] SUFFIX = "\",\"sdpMid\":\"0\",\"sdpMLineIndex\":0}}"
       .getBytes(StandardCharsets.UTF_8);
-  private static final String CANDIDATE = "{\"type\":\"ice-candidate\",\"candidate\":{"
-      + "\"candidate\":\"candidate:842163049 1 udp 1677729535 203.0.113.7 46154 typ srflx"
+  /** The message up to its candidate string's first character. */
+  private static final String CANDIDATE_START =
+      "{\"type\":\"ice-candidate\",\"candidate\":{\"candidate\":\"";
+  private static final String CANDIDATE = CANDIDATE_START
+      + "candidate:842163049 1 udp 1677729535 203.0.113.7 46154 typ srflx"
       + " raddr 10.0.0.4 rport 46154 generation 0 ufrag EsAw network-cost 999 ";
   /** Digits of a typical System.nanoTime(). */
   private static final int TIME_DIGITS = 15;
+  /** Digits of the largest. */
+  private static final int MAX_TIME_DIGITS = 19;
+
+  /** The smallest message: the candidate and the time, unpadded. */
+  static final int MIN_BYTES =
+      CANDIDATE.length() + TIME_MARK.length + TIME_DIGITS + SUFFIX.length;
+  /**
+   * The largest message whose candidate string the server takes (the protocol's limit on it,
+   * with the longest time); a larger one would be answered with an error, never relayed.
+   */
+  static final int MAX_BYTES = MIN_BYTES + Limits.MAX_CANDIDATE_CHARS
+      - (CANDIDATE.length() - CANDIDATE_START.length() + TIME_MARK.length + MAX_TIME_DIGITS);
 
   private final byte[] prefix;
 
-  /** @param approximateBytes the size of the message as sent; padded up to it */
+  /**
+   * @param approximateBytes the size of the message as sent, padded up to it: {@link
+   *     #MIN_BYTES} to {@link #MAX_BYTES}
+   */
   RelayMessage(int approximateBytes) {
-    int fixed = CANDIDATE.length() + TIME_MARK.length + TIME_DIGITS + SUFFIX.length;
-    this.prefix = (CANDIDATE + "x".repeat(Math.max(0, approximateBytes - fixed)) + " ts=")
+    if (approximateBytes < MIN_BYTES || approximateBytes > MAX_BYTES) {
+      throw new IllegalArgumentException("a relayed message has " + MIN_BYTES + ".." + MAX_BYTES
+          + " bytes");
+    }
+    this.prefix = (CANDIDATE + "x".repeat(approximateBytes - MIN_BYTES) + " ts=")
         .getBytes(StandardCharsets.UTF_8);
   }
 

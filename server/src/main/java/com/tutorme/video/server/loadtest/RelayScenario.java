@@ -4,9 +4,11 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
@@ -19,13 +21,28 @@ import org.HdrHistogram.Recorder;
  * one-way latency.
  */
 final class RelayScenario {
-  private static final int CONNECT_CONCURRENCY = 64;
-
   private final Options options;
-  private final LongAdder delivered = new LongAdder();
-  private final Recorder latencyMicros = new Recorder(3);
   private final RelayMessage message;
   private final Consumer<String> progress;
+  /** What is being counted now; a message sent before it began belongs to another window. */
+  private volatile Window window = new Window(Long.MAX_VALUE);
+
+  /**
+   * One window's messages: those sent since it began. One sent before, in the lead-in or an
+   * earlier step of a ramp, that arrives late is no message of this one: counted, it made a
+   * slow server's window deliver more than it sent.
+   */
+  private static final class Window {
+    final long fromNanos;
+    final LongAdder delivered = new LongAdder();
+    final Recorder latencyMicros = new Recorder(3);
+    final LongAdder serverErrors = new LongAdder();
+    final AtomicReference<String> firstServerError = new AtomicReference<>();
+
+    Window(long fromNanos) {
+      this.fromNanos = fromNanos;
+    }
+  }
 
   RelayScenario(Options options) {
     this(options, System.err::println);
@@ -65,8 +82,8 @@ final class RelayScenario {
 
   private void setUp(Bootstrap base, List<WsPeer[]> pairs) throws Exception {
     List<Lessons.Tickets> lessons = Lessons.prepare(options, options.pairs());
-    pairs.addAll(Lessons.join(base, URI.create(options.server()), lessons, CONNECT_CONCURRENCY,
-        new Recorder(3)));
+    pairs.addAll(Lessons.join(base, URI.create(options.server()), lessons,
+        options.concurrency(), new Recorder(3)));
     for (WsPeer[] pair : pairs) {
       pair[0].onFrame(this::receive);
       pair[1].onFrame(this::receive);
@@ -80,8 +97,8 @@ final class RelayScenario {
    */
   void leadIn(List<WsPeer[]> pairs, int rate, int seconds) throws Exception {
     if (seconds > 0) {
-      drain(PacedSender.send(pairs, rate, seconds, message));
-      delivered.reset();
+      Window leadIn = begin();
+      drain(leadIn, PacedSender.send(pairs, rate, seconds, message).sent());
     }
   }
 
@@ -93,33 +110,44 @@ final class RelayScenario {
         options.scenario(), rate, seconds));
     ProcessStats serverBefore = ProcessStats.of(options.serverPid());
     long selfBefore = ProcessStats.selfCpuMillis();
-    LatencyWindow window = new LatencyWindow(latencyMicros, options.timelineSeconds(),
-        progress, options.scenario());
+    Window counted = begin();
+    LatencyWindow latencies = new LatencyWindow(counted.latencyMicros,
+        options.timelineSeconds(), progress, options.scenario());
     long start = System.nanoTime();
-    long sent;
+    PacedSender.Sent sent;
     Histogram histogram;
     try {
       sent = PacedSender.send(pairs, rate, seconds, message);
-      drain(sent);
+      drain(counted, sent.sent());
     } finally {
-      histogram = window.close(); // its timeline stops, whatever happened
+      histogram = latencies.close(); // its timeline stops, whatever happened
     }
     double elapsed = (System.nanoTime() - start) / 1e9;
     ProcessStats serverAfter = ProcessStats.of(options.serverPid());
     long selfCpu = ProcessStats.selfCpuMillis() - selfBefore;
-    long got = delivered.sumThenReset();
-    return new RelayResult(pairs.size(), rate, seconds, sent, got,
-        got / Math.min(elapsed, seconds), ms(histogram, 50), ms(histogram, 90),
-        ms(histogram, 99), ms(histogram, 99.9), histogram.getMaxValue() / 1000.0,
+    long got = counted.delivered.sum();
+    int closed = (int) pairs.stream().flatMap(Arrays::stream).filter(peer -> !peer.isOpen())
+        .count();
+    return new RelayResult(pairs.size(), rate, seconds, sent.sent(), got,
+        got / Math.min(elapsed, seconds), RelayResult.Latencies.of(histogram),
         perThousand(serverAfter.cpuMillis(), serverBefore.cpuMillis(), got),
         perThousand(serverAfter.compilerCpuMillis(), serverBefore.compilerCpuMillis(), got),
-        serverAfter.rssKb(), got == 0 ? 0 : selfCpu * 1000.0 / got, options.loops());
+        serverAfter.rssKb(), got == 0 ? 0 : selfCpu * 1000.0 / got, options.loops(),
+        options.serverPid(), sent.notSent(), closed, counted.serverErrors.sum(),
+        counted.firstServerError.get());
   }
 
-  /** Waits, up to 3 s, until what was sent has arrived. */
-  private void drain(long sent) {
+  /** A new window, counting from now. */
+  private Window begin() {
+    Window begun = new Window(System.nanoTime());
+    window = begun;
+    return begun;
+  }
+
+  /** Waits, up to 3 s, until what was sent in {@code counted} has arrived. */
+  private static void drain(Window counted, long sent) {
     long drainUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
-    while (delivered.sum() < sent && System.nanoTime() < drainUntil) {
+    while (counted.delivered.sum() < sent && System.nanoTime() < drainUntil) {
       LockSupport.parkNanos(10_000_000);
     }
   }
@@ -134,15 +162,14 @@ final class RelayScenario {
   }
 
   private void receive(ByteBuf frame) {
+    Window counting = window;
     long sentAt = RelayMessage.sentAtNanos(frame);
-    if (sentAt < 0) {
-      return;
+    if (sentAt >= counting.fromNanos) {
+      counting.latencyMicros.recordValue(Math.max(0, (System.nanoTime() - sentAt) / 1000));
+      counting.delivered.increment();
+    } else if (sentAt < 0 && ServerErrors.isError(frame)) {
+      counting.serverErrors.increment();
+      counting.firstServerError.compareAndSet(null, ServerErrors.describe(frame));
     }
-    latencyMicros.recordValue(Math.max(0, (System.nanoTime() - sentAt) / 1000));
-    delivered.increment();
-  }
-
-  private static double ms(Histogram histogram, double percentile) {
-    return histogram.getValueAtPercentile(percentile) / 1000.0;
   }
 }

@@ -29,6 +29,8 @@ final class WsPeer {
   final CompletableFuture<WsPeer> opened = new CompletableFuture<>();
   final CompletableFuture<String> joined = new CompletableFuture<>();
   final CompletableFuture<Void> partnerSeen = new CompletableFuture<>();
+  /** Completes when the connection has closed, from either side. */
+  private final CompletableFuture<Void> closed = new CompletableFuture<>();
   private volatile Consumer<ByteBuf> onFrame = frame -> { };
   // Both volatile: close() may come from another thread before initChannel has run on the
   // peer's loop, and whichever of the two runs second sees the other's write and closes.
@@ -86,6 +88,10 @@ final class WsPeer {
 
   ByteBufAllocator alloc() {
     return channel.alloc();
+  }
+
+  CompletableFuture<Void> closed() {
+    return closed;
   }
 
   boolean isOpen() {
@@ -166,6 +172,7 @@ final class WsPeer {
       opened.completeExceptionally(closed);
       joined.completeExceptionally(closed);
       partnerSeen.completeExceptionally(closed);
+      WsPeer.this.closed.complete(null);
     }
   }
 }

@@ -1,7 +1,6 @@
 package com.tutorme.video.server.loadtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.tutorme.video.server.ServerConfig;
@@ -84,7 +83,9 @@ class LoadGeneratorIT {
           .contains("after 2 untimed storms of 10 connections");
       assertThat(storm.json()).containsEntry("leadInStorms", 2)
           .containsEntry("leadInStormConnections", 10);
-      assertThat(again.json()).containsEntry("connections", 10);
+      assertThat(again.json()).containsEntry("connections", 10)
+          .as("this run led in with none").containsEntry("leadInStorms", 0);
+      assertThat(again.summary()).doesNotContain("untimed");
       assertThat(noLeadIn.json()).containsEntry("leadInStorms", 0)
           .containsEntry("leadInStormConnections", 0);
       assertThat(booked).as("two lead-in storms of their own, once a process; then 5 + 5 + 2")
@@ -306,58 +307,6 @@ class LoadGeneratorIT {
         }
       }
     }
-  }
-
-  @Test
-  void flagsAreBoundedAndUnknownOnesRefused() {
-    assertThatThrownBy(() -> Options.parse(new String[] {"relay", "--pairs", "0"}))
-        .hasMessageContaining("--pairs must be 1..5000");
-    assertThatThrownBy(() -> Options.parse(new String[] {"relay", "--seconds", "9999"}))
-        .hasMessageContaining("--seconds must be 1..600");
-    assertThatThrownBy(() -> Options.parse(new String[] {"relay", "--turbo", "1"}))
-        .hasMessageContaining("unknown flag --turbo");
-    assertThatThrownBy(() -> Options.parse(new String[] {"relay", "--runs", "11"}))
-        .isInstanceOf(Options.UsageException.class);
-    assertThat(Options.parse(new String[] {"relay", "--runs", "3"}).runs()).isEqualTo(3);
-    assertThat(Options.parse(new String[] {"ramp", "--bare", "--runs", "2"}).bare()).isTrue();
-    assertThat(Options.parse(new String[] {"relay"}).bare()).isFalse();
-    assertThatThrownBy(() -> Options.parse(new String[] {"join-storm", "--bare"}))
-        .hasMessageContaining("--bare applies to relay and ramp only");
-    assertThatThrownBy(() -> Options.parse(new String[] {"join-storm", "--lead-in", "0"}))
-        .hasMessage("--lead-in applies to relay and ramp only; join-storm has --lead-in-storms");
-    assertThatThrownBy(() -> Options.parse(new String[] {"relay", "--lead-in-storms", "2"}))
-        .hasMessage("--lead-in-storms applies to join-storm only");
-    assertThat(Options.parse(new String[] {"join-storm"}).leadInStorms()).isEqualTo(10);
-    assertThat(Options.parse(new String[] {"ramp", "--timeline", "5"}).timelineSeconds())
-        .isEqualTo(5);
-    assertThat(Options.parse(new String[] {"relay"}).timelineSeconds()).isZero();
-    assertThatThrownBy(() -> Options.parse(new String[] {"idle", "--timeline", "1"}))
-        .hasMessage("--timeline applies to relay and ramp only");
-    assertThatThrownBy(() -> Options.parse(new String[] {"stampede"}))
-        .hasMessageContaining("unknown scenario");
-    assertThat(Options.parse(new String[] {"relay"}).pairs()).isEqualTo(500);
-    assertThat(Options.parse(new String[] {"relay"}).loops()).isEqualTo(2);
-    assertThat(Options.parse(new String[] {"join-storm", "--loops", "8"}).loops()).isEqualTo(8);
-    assertThatThrownBy(() -> Options.parse(new String[] {"relay", "--loops", "0"}))
-        .hasMessage("--loops must be 1..8");
-    assertThat(Options.parse(new String[] {"relay", "--server", "http://localhost:9/"}).server())
-        .isEqualTo("http://localhost:9");
-    assertThat(Options.parse(new String[] {"relay", "--server", "http://localhost"}).server())
-        .isEqualTo("http://localhost:80");
-    assertThat(Options.parse(new String[] {"relay", "--server", "HTTP://h:08080"}).server())
-        .isEqualTo("http://h:8080");
-    assertThat(Options.parse(new String[] {"relay", "--server", "http://h:"}).server())
-        .isEqualTo("http://h:80");
-    assertThat(Options.parse(new String[] {"relay", "--server", "http://[::1]:1"}).server())
-        .isEqualTo("http://[::1]:1");
-    for (String bad : List.of("localhost:8080", "ws://h:1", "https://h:1", "http://h:1/api",
-        "http://h:1?x=1", "http://", "http://h: 1", "http://h:0", "http://h:65536",
-        "http://u@h:1")) {
-      assertThatThrownBy(() -> Options.parse(new String[] {"relay", "--server", bad}))
-          .as(bad).hasMessage("--server must be http://host[:port], got '" + bad + "'");
-    }
-    assertThat(Options.parse(new String[] {"idle"}).connections()).isEqualTo(5000);
-    assertThat(Options.parse(new String[] {"join-storm"}).connections()).isEqualTo(2000);
   }
 
   /** Bookings the generator made, read from the server's database. */

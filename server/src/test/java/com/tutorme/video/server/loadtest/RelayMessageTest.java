@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.tutorme.video.protocol.ClientMessage;
+import com.tutorme.video.protocol.Limits;
+import com.tutorme.video.protocol.SignalingCodec;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
@@ -32,6 +35,23 @@ class RelayMessageTest {
     } finally {
       sent.release();
     }
+  }
+
+  @Test
+  void theLargestMessageWithTheLongestTimeIsOneTheProtocolTakes() {
+    ByteBuf largest = new RelayMessage(RelayMessage.MAX_BYTES)
+        .encode(ByteBufAllocator.DEFAULT, Long.MAX_VALUE);
+    try {
+      String text = largest.toString(StandardCharsets.UTF_8);
+      ClientMessage.IceCandidate decoded = (ClientMessage.IceCandidate) SignalingCodec.decode(text);
+      assertThat(decoded.candidate().candidate()).hasSize(Limits.MAX_CANDIDATE_CHARS);
+    } finally {
+      largest.release();
+    }
+    ByteBuf smallest = new RelayMessage(RelayMessage.MIN_BYTES)
+        .encode(ByteBufAllocator.DEFAULT, 123_456_789_012_345L);
+    assertThat(smallest.readableBytes()).isEqualTo(RelayMessage.MIN_BYTES);
+    smallest.release();
   }
 
   @Test
