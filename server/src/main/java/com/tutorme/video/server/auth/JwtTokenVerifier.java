@@ -89,6 +89,11 @@ public final class JwtTokenVerifier implements TokenVerifier, AutoCloseable {
       // JOSEException and anything a malformed key or token makes nimbus throw.
       throw new InvalidTokenException("token could not be verified");
     }
+    if (claims.getExpirationTime() == null) {
+      // "exp": null passes nimbus's required-claims check (the name is there) and its expiry
+      // check (no time to compare): a token that never expires.
+      throw new InvalidTokenException("token lacks required claims: exp");
+    }
     try {
       String subject = claims.getSubject();
       if (!UserIds.isValid(subject)) {

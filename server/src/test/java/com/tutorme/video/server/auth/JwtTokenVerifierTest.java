@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
@@ -64,6 +66,22 @@ public class JwtTokenVerifierTest {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A token of these claims exactly, as JSON, which the claims builder would not write. */
+  static String hs256Json(String claimsJson) {
+    try {
+      JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.HS256)
+          .type(JOSEObjectType.JWT).build(), new Payload(claimsJson));
+      jws.sign(new MACSigner(SECRET));
+      return jws.serialize();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static long inFiveMinutes() {
+    return Instant.now().plusSeconds(300).getEpochSecond();
   }
 
   /** The settings the attacks are aimed at: HS256 with issuer and audience. */
@@ -182,6 +200,13 @@ public class JwtTokenVerifierTest {
     table.put("wrong audience", () -> hs256(claims().audience("someone-else").build()));
     table.put("missing sub", () -> hs256(claims().subject(null).build()));
     table.put("missing exp", () -> hs256(claims().expirationTime(null).build()));
+    // Present, as the required-claims check asks, but null: nimbus then checks no expiry.
+    table.put("exp null, never expiring", () -> hs256Json("{\"sub\":\"u-1\",\"exp\":null,"
+        + "\"iss\":\"https://id.tutorme.example\",\"aud\":\"tutorme-video\"}"));
+    table.put("iss null", () -> hs256Json("{\"sub\":\"u-1\",\"exp\":" + inFiveMinutes()
+        + ",\"iss\":null,\"aud\":\"tutorme-video\"}"));
+    table.put("aud null", () -> hs256Json("{\"sub\":\"u-1\",\"exp\":" + inFiveMinutes()
+        + ",\"iss\":\"https://id.tutorme.example\",\"aud\":null}"));
     // No booking can name such users: intake holds user ids to the same rule.
     table.put("sub with a space", () -> hs256(claims().subject("ada lovelace").build()));
     table.put("sub with a control character", () -> hs256(claims().subject("u-1\n").build()));
@@ -236,6 +261,9 @@ public class JwtTokenVerifierTest {
         .hasMessage("token lacks required claims: aud");
     assertThatThrownBy(() -> verifier.verify(hs256(claims().subject("ada lovelace").build())))
         .hasMessage("sub must be " + UserIds.RULE);
+    assertThatThrownBy(() -> verifier.verify(hs256Json("{\"sub\":\"u-1\",\"exp\":null,"
+        + "\"iss\":\"https://id.tutorme.example\",\"aud\":\"tutorme-video\"}")))
+        .hasMessage("token lacks required claims: exp");
   }
 
   @Test
