@@ -12,10 +12,20 @@ final class Env {
     this.variables = variables;
   }
 
-  /** The value, or empty when unset or blank (a blank variable counts as unset). */
+  /**
+   * The value, or empty when unset.
+   *
+   * @throws ConfigException when it is set but blank: a secret that did not arrive (a
+   *     deployment's missing secret is often an empty variable) must not be taken for none,
+   *     which for JWT_SECRET meant development mode, handing out admin tokens.
+   */
   Optional<String> get(String name) {
     String value = variables.get(name);
-    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    if (value != null && value.isBlank()) {
+      throw new ConfigException(name + " is set but empty: give it a value, or unset it for"
+          + " the default");
+    }
+    return Optional.ofNullable(value).map(String::strip);
   }
 
   /** The value as set, blank included (an empty STUN_URLS means "no STUN"); null if unset. */

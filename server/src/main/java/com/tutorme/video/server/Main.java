@@ -3,6 +3,8 @@ package com.tutorme.video.server;
 import com.tutorme.video.server.dev.DemoLesson;
 import com.tutorme.video.storage.DatabaseUnavailableException;
 import com.tutorme.video.storage.SchemaMigrationException;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,10 +27,15 @@ public final class Main {
 
   private Main() {}
 
+  /** What logback takes for LOG_LEVEL; it reads anything else as DEBUG, without a word. */
+  private static final Set<String> LOG_LEVELS =
+      Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF", "ALL");
+
   public static void main(String[] args) throws InterruptedException {
     NettyDefaults.apply();
     TutorMeServer server;
     try {
+      checkTheJarsOwnSettings(args, System.getenv("LOG_LEVEL"));
       ServerConfig config = ServerConfig.fromEnvironment(System.getenv());
       server = TutorMeServer.start(config);
       log.info("TutorMe Video listening on http://{}:{} ({} transport, {} event loops), "
@@ -58,6 +65,19 @@ public final class Main {
     log.info("stopping");
     server.close();
     System.exit(0);
+  }
+
+  /** What the runnable jar reads beside the server's settings: its arguments, LOG_LEVEL. */
+  static void checkTheJarsOwnSettings(String[] args, String logLevel) {
+    if (args.length > 0) {
+      // scripts/run --port 9000 started on 8080 as if nothing had been said.
+      throw new ConfigException("the server takes no arguments (got '" + String.join(" ", args)
+          + "'): it is configured by environment variables, e.g. PORT=9000 (README)");
+    }
+    if (logLevel != null && !LOG_LEVELS.contains(logLevel.strip().toUpperCase(Locale.ROOT))) {
+      throw new ConfigException("LOG_LEVEL must be one of TRACE, DEBUG, INFO, WARN, ERROR or"
+          + " OFF, got '" + logLevel + "'");
+    }
   }
 
   private static void announceDevelopmentMode(DemoLesson demo, int port) {

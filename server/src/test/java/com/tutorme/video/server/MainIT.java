@@ -1,6 +1,7 @@
 package com.tutorme.video.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -74,6 +75,32 @@ class MainIT {
     assertThat(server.process.exitValue()).isEqualTo(Main.EXIT_CONFIG);
     assertThat(server.output())
         .anyMatch(l -> l.contains("configuration error: PORT must be a whole number"));
+  }
+
+  /**
+   * A deployment whose secret did not arrive gets an empty JWT_SECRET: that was taken for no
+   * key, so development mode, which hands anyone admin tokens, on every interface here.
+   */
+  @Test
+  void anEmptySecretIsRefusedNotTakenForDevelopmentMode() throws Exception {
+    ServerProcess server = ServerProcess.start(Map.of("PORT", "0", "HOST", "127.0.0.1",
+        "JWT_SECRET", " "));
+
+    assertThat(server.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(server.process.exitValue()).isEqualTo(Main.EXIT_CONFIG);
+    assertThat(server.output()).anyMatch(l -> l.contains("configuration error: JWT_SECRET is"
+        + " set but empty")).noneMatch(l -> l.contains("DEVELOPMENT MODE"));
+  }
+
+  @Test
+  void theJarsArgumentsAndLogLevelAreCheckedToo() {
+    assertThatThrownBy(() -> Main.checkTheJarsOwnSettings(new String[] {"--port", "9000"}, null))
+        .isInstanceOf(ConfigException.class).hasMessageStartingWith(
+            "the server takes no arguments (got '--port 9000'): it is configured by environment");
+    assertThatThrownBy(() -> Main.checkTheJarsOwnSettings(new String[0], "VERBOSE"))
+        .isInstanceOf(ConfigException.class).hasMessageStartingWith("LOG_LEVEL must be one of");
+    Main.checkTheJarsOwnSettings(new String[0], "warn");
+    Main.checkTheJarsOwnSettings(new String[0], null);
   }
 
   @Test

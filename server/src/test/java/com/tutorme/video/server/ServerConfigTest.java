@@ -61,6 +61,19 @@ class ServerConfigTest {
   }
 
   @Test
+  void aVariableSetButEmptyIsRefusedNotTakenForUnset() {
+    for (String name : List.of("JWT_SECRET", "JWT_PUBLIC_KEY", "JWT_JWKS_URL", "DATABASE_URL",
+        "PORT", "ALLOWED_ORIGINS", "TURN_SECRET")) {
+      assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of(name, " \t")))
+          .as(name).isInstanceOf(ConfigException.class)
+          .hasMessage(name + " is set but empty: give it a value, or unset it for the default");
+    }
+    // The one variable whose empty value means something: no STUN servers.
+    assertThat(ServerConfig.fromEnvironment(Map.of("STUN_URLS", "")).ice().stunUrls())
+        .isEmpty();
+  }
+
+  @Test
   void malformedValuesNameTheVariable() {
     assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("PORT", "70000")))
         .isInstanceOf(ConfigException.class).hasMessageContaining("PORT");
