@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
@@ -21,6 +22,14 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  * misconfigured server says so at start-up instead of on the first request.
  */
 public final class Database implements AutoCloseable {
+  /**
+   * How long a statement may run before it is cancelled and the caller told the database is
+   * unavailable (503). Every query here takes milliseconds; one that waits on a lock another
+   * client holds, or on a database that has stopped making progress, held its request and a
+   * pool connection until the driver's socket timeout, 10 s, and those behind it longer.
+   */
+  static final int QUERY_TIMEOUT_SECONDS = 2;
+
   private final DatabaseSettings settings;
   private final HikariDataSource pool;
   private final BookingStore bookings;
@@ -30,6 +39,7 @@ public final class Database implements AutoCloseable {
     this.settings = settings;
     this.pool = pool;
     Jdbi jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
+    jdbi.getConfig(SqlStatements.class).setQueryTimeout(QUERY_TIMEOUT_SECONDS);
     UtcInstants.register(jdbi);
     this.bookings = new JdbiBookingStore(jdbi, clock);
     this.sessions = new JdbiSessionStore(jdbi, clock);

@@ -2,6 +2,7 @@ package com.tutorme.video.storage.jdbi;
 
 import com.tutorme.video.storage.DatabaseUnavailableException;
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.ConnectionException;
@@ -12,6 +13,8 @@ import org.jdbi.v3.core.ConnectionException;
  */
 final class Failures {
   private static final String UNIQUE_VIOLATION = "23505";
+  /** A statement cancelled, here by its query timeout (PostgreSQL and H2 alike). */
+  private static final String QUERY_CANCELED = "57014";
 
   private Failures() {}
 
@@ -22,11 +25,26 @@ final class Failures {
     } catch (DatabaseUnavailableException e) {
       throw e;
     } catch (RuntimeException e) {
+      if (isTimeout(e)) {
+        throw new DatabaseUnavailableException("database unavailable: it did not answer within "
+            + Database.QUERY_TIMEOUT_SECONDS + " s", e);
+      }
       if (isConnectionFailure(e)) {
         throw new DatabaseUnavailableException("database unavailable: " + rootMessage(e), e);
       }
       throw e;
     }
+  }
+
+  /** A statement that ran out of its time: the database is there, but not answering. */
+  static boolean isTimeout(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SQLTimeoutException
+          || t instanceof SQLException sql && QUERY_CANCELED.equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean isConnectionFailure(Throwable failure) {

@@ -1,8 +1,10 @@
 package com.tutorme.video.storage.jdbi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tutorme.video.storage.DatabaseSettings;
+import com.tutorme.video.storage.DatabaseUnavailableException;
 import com.tutorme.video.storage.TestDatabases.PostgresSchema;
 import com.tutorme.video.storage.TestDatabases;
 import java.sql.Connection;
@@ -32,6 +34,27 @@ class PostgresStoresIT extends StoreContract {
       database.close(); // before the schema goes; closing again in the superclass is harmless
       schema.close();
     }
+  }
+
+  /**
+   * A statement that waits on another client's lock (or on a database that stopped making
+   * progress) is given up after its timeout and said to be the database's unavailability, so
+   * the API answers 503 within seconds; it used to wait for the driver's socket timeout.
+   */
+  @Test
+  void aQueryHeldUpByAnotherClientsLockTimesOutAsUnavailable() throws Exception {
+    try (Connection other = connect(database.settings());
+        Statement locking = other.createStatement()) {
+      other.setAutoCommit(false);
+      locking.execute("LOCK TABLE booking IN ACCESS EXCLUSIVE MODE");
+
+      assertThatThrownBy(() -> database.bookings().find(newId()))
+          .isInstanceOf(DatabaseUnavailableException.class)
+          .hasMessage("database unavailable: it did not answer within "
+              + Database.QUERY_TIMEOUT_SECONDS + " s");
+      other.rollback();
+    }
+    assertThat(database.bookings().find(newId())).isEmpty(); // the pool is whole again
   }
 
   /**
