@@ -27,7 +27,7 @@ public final class BlockingExecutor implements AutoCloseable {
 
   /**
    * Runs the work on a blocking thread. The future fails with RejectedExecutionException when
-   * the queue is full, IllegalStateException once closed, and with whatever the work throws.
+   * the queue is full, ServerClosedException once closing, and with whatever the work throws.
    */
   public <T> CompletableFuture<T> submit(Callable<T> work) {
     CompletableFuture<T> result = new CompletableFuture<>();
@@ -41,8 +41,7 @@ public final class BlockingExecutor implements AutoCloseable {
       });
     } catch (RuntimeException rejected) {
       // Shut down: an embedder calling after close() is told so, not shown our lambda's name.
-      result.completeExceptionally(executor.isShutdown()
-          ? new IllegalStateException("the server is closed") : rejected);
+      result.completeExceptionally(executor.isShutdown() ? new ServerClosedException() : rejected);
     }
     return result;
   }

@@ -280,8 +280,9 @@ public final class TutorMeServer implements AutoCloseable {
   }
 
   /**
-   * Stops accepting, closes every open connection, lets in-flight database work finish, and
-   * closes the pool if this server opened it. Safe to call more than once.
+   * Stops accepting, tells every WebSocket it is going away, lets in-flight requests finish and
+   * answers them (for up to 5 s), closes every connection, and closes the pool if this server
+   * opened it. Safe to call more than once.
    */
   @Override
   public synchronized void close() {
@@ -295,9 +296,12 @@ public final class TutorMeServer implements AutoCloseable {
     }
     // Joined or not, each WebSocket is told why (its frame queued before the close below).
     gate.closeAll(channels, CloseCode.GOING_AWAY);
+    // Requests in flight finish, for up to 5 s, and are answered before their connections
+    // close: closed at once, a booking written was never confirmed to its sender. Requests
+    // arriving meanwhile are answered 503.
+    blocking.close();
     channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
     shutdownLoops();
-    blocking.close();
     if (jwtVerifier != null) {
       jwtVerifier.close();
     }

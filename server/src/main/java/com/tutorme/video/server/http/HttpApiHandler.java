@@ -1,6 +1,7 @@
 package com.tutorme.video.server.http;
 
 import com.tutorme.video.protocol.ErrorCode;
+import com.tutorme.video.server.ServerClosedException;
 import com.tutorme.video.storage.DatabaseUnavailableException;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandler.Sharable;
@@ -107,6 +108,10 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
       log.warn("database unavailable: {}", cause.getMessage());
       return ApiResponse.error(ErrorCode.DATABASE_UNAVAILABLE,
           ErrorCode.DATABASE_UNAVAILABLE.defaultMessage(), Map.of("Retry-After", "2"));
+    }
+    if (cause instanceof ServerClosedException) {
+      return ApiResponse.error(ErrorCode.SERVICE_UNAVAILABLE,
+          "the server is stopping; try again", Map.of("Retry-After", "1"));
     }
     if (cause instanceof RejectedExecutionException) {
       return ApiResponse.error(ErrorCode.SERVICE_UNAVAILABLE,
