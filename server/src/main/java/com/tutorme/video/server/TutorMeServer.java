@@ -100,7 +100,8 @@ public final class TutorMeServer implements AutoCloseable {
       HttpAuthenticator auth = new HttpAuthenticator(verifier);
       Router router = new Router();
       HealthRoutes.register(router,
-          timeout -> blocking.submit(() -> database.isReachable(timeout)));
+          timeout -> blocking.submit(() -> database.isReachable(timeout)),
+          () -> jwtVerifier == null || jwtVerifier.isReady());
       SessionRoutes.register(router, auth, sessions);
       BookingRoutes.register(router, auth, sessions);
       IceServersProvider iceServers = new IceServersProvider(config.ice(), Clock.systemUTC());

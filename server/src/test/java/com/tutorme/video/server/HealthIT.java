@@ -3,14 +3,17 @@ package com.tutorme.video.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.tutorme.video.server.auth.AuthSettings;
 import com.tutorme.video.storage.DatabaseSettings;
 import com.tutorme.video.storage.TestDatabases.PostgresSchema;
 import com.tutorme.video.storage.TestDatabases;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Liveness and readiness over real HTTP against the real server. */
@@ -31,6 +34,35 @@ class HealthIT {
           "application/json; charset=utf-8");
       assertThat(ready.statusCode()).isEqualTo(200);
       assertThat(ready.body()).contains("\"status\":\"ready\"");
+    }
+  }
+
+  /**
+   * Before the identity provider's key set has been fetched no token can be checked: that is
+   * the node's unreadiness (503), not every caller's bad token (401, "sign in again").
+   */
+  @Test
+  void untilTheKeySetIsFetchedTheNodeIsNotReadyAndTokensAreNotRefused() throws Exception {
+    int nothingThere;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      nothingThere = socket.getLocalPort();
+    }
+    AuthSettings jwks = new AuthSettings(null, null,
+        URI.create("http://127.0.0.1:" + nothingThere + "/jwks.json"), null, null, 30, false);
+    try (TutorMeServer server = TutorMeServer.start(
+        ServerConfig.local(TestDatabases.h2InMemory()).withAuth(jwks))) {
+      HttpResponse<String> ready = get(server, "/readyz");
+      HttpResponse<String> api = http.send(HttpRequest.newBuilder(URI.create(
+          "http://127.0.0.1:" + server.port() + "/api/video/ice-servers"))
+          .header("Authorization", "Bearer " + "a.b.c").build(),
+          HttpResponse.BodyHandlers.ofString());
+
+      for (HttpResponse<String> response : List.of(ready, api)) {
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.body()).contains("\"code\":\"SERVICE_UNAVAILABLE\"")
+            .contains("have not been fetched yet");
+        assertThat(response.headers().firstValue("retry-after")).hasValue("5");
+      }
     }
   }
 

@@ -68,6 +68,14 @@ public final class JwtTokenVerifier implements TokenVerifier, AutoCloseable {
     processor.setJWTClaimsSetVerifier(claims);
   }
 
+  /** Whether tokens can be checked: false until a configured JWK set has first been fetched. */
+  public boolean isReady() {
+    return jwks == null || jwks.isLoaded();
+  }
+
+  /**
+   * @throws TokenKeysUnavailableException before a configured JWK set has first been fetched
+   */
   @Override
   public Principal verify(String token) throws InvalidTokenException {
     if (token == null || token.isEmpty()) {
@@ -75,6 +83,9 @@ public final class JwtTokenVerifier implements TokenVerifier, AutoCloseable {
     }
     if (token.length() > MAX_TOKEN_CHARS) {
       throw new InvalidTokenException("token too long");
+    }
+    if (!isReady()) {
+      throw new TokenKeysUnavailableException();
     }
     JWTClaimsSet claims;
     try {

@@ -2,6 +2,7 @@ package com.tutorme.video.server.http;
 
 import com.tutorme.video.protocol.ErrorCode;
 import com.tutorme.video.server.auth.InvalidTokenException;
+import com.tutorme.video.server.auth.TokenKeysUnavailableException;
 import com.tutorme.video.server.auth.Principal;
 import com.tutorme.video.server.auth.TokenVerifier;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -38,6 +39,14 @@ public final class HttpAuthenticator {
     } catch (InvalidTokenException e) {
       throw new ApiException(ErrorCode.INVALID_TOKEN, "invalid access token: " + e.getMessage(),
           Map.of("WWW-Authenticate", REALM + ", error=\"invalid_token\""));
+    } catch (TokenKeysUnavailableException e) {
+      throw keysUnavailable();
     }
+  }
+
+  /** The answer while no token can be checked: try again soon, the token may be fine. */
+  public static ApiException keysUnavailable() {
+    return new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "cannot check tokens yet: "
+        + TokenKeysUnavailableException.MESSAGE, Map.of("Retry-After", "5"));
   }
 }

@@ -4,10 +4,12 @@ import com.tutorme.video.protocol.CloseCode;
 import com.tutorme.video.protocol.ErrorCode;
 import com.tutorme.video.protocol.Limits;
 import com.tutorme.video.server.auth.InvalidTokenException;
+import com.tutorme.video.server.auth.TokenKeysUnavailableException;
 import com.tutorme.video.server.auth.Principal;
 import com.tutorme.video.server.auth.TokenVerifier;
 import com.tutorme.video.server.http.ApiException;
 import com.tutorme.video.server.http.ApiResponse;
+import com.tutorme.video.server.http.HttpAuthenticator;
 import com.tutorme.video.server.http.HttpResponses;
 import com.tutorme.video.server.http.RequestTarget;
 import io.netty.channel.Channel;
@@ -135,6 +137,8 @@ public final class WebSocketGate extends ChannelInboundHandlerAdapter {
       throw new Rejection(ApiResponse.error(ErrorCode.INVALID_TOKEN,
           "invalid access token: " + e.getMessage(), Map.of("WWW-Authenticate",
               "Bearer realm=\"tutorme-video\", error=\"invalid_token\"")));
+    } catch (TokenKeysUnavailableException e) {
+      throw new Rejection(ApiResponse.error(HttpAuthenticator.keysUnavailable()));
     }
     if (!connections.tryOpen(principal.userId())) {
       throw new Rejection(ApiResponse.error(ErrorCode.RATE_LIMITED,
