@@ -6,7 +6,11 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Where the database is and how to pool connections to it. The password never appears in
@@ -83,22 +87,57 @@ public record DatabaseSettings(
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException("DATABASE_URL is not a valid postgresql:// URL");
     }
-    if (uri.getHost() == null || uri.getPath() == null || uri.getPath().length() < 2) {
+    // A host name with '_' (a container's, say my_db) is no URI host: read from the authority.
+    Authority authority = uri.getHost() != null
+        ? new Authority(uri.getRawUserInfo(), uri.getHost(), uri.getPort())
+        : Authority.parse(uri.getRawAuthority());
+    if (authority == null || uri.getPath() == null || uri.getPath().length() < 2) {
       throw new IllegalArgumentException(
           "DATABASE_URL must name a host and a database, as in postgresql://host:5432/db");
     }
     String uriUser = null;
     String uriPassword = null;
-    if (uri.getRawUserInfo() != null) {
-      String[] parts = uri.getRawUserInfo().split(":", 2);
+    if (authority.userInfo() != null) {
+      String[] parts = authority.userInfo().split(":", 2);
       uriUser = decode(parts[0]);
       uriPassword = parts.length > 1 ? decode(parts[1]) : null;
     }
-    String port = uri.getPort() > 0 ? ":" + uri.getPort() : "";
-    String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
-    String jdbcUrl = "jdbc:postgresql://" + uri.getHost() + port + uri.getRawPath() + query;
+    String port = authority.port() > 0 ? ":" + authority.port() : "";
+    String query = uri.getRawQuery() == null ? "" : "?" + jdbcParameters(uri.getRawQuery());
+    String jdbcUrl = "jdbc:postgresql://" + authority.host() + port + uri.getRawPath() + query;
     return of(
         jdbcUrl, user != null ? user : uriUser, password != null ? password : uriPassword);
+  }
+
+  /** A URL's user information (raw, still escaped), host and port (-1 for none). */
+  private record Authority(String userInfo, String host, int port) {
+    private static final Pattern HOST_PORT =
+        Pattern.compile("([A-Za-z0-9._-]+|\\[[0-9A-Fa-f:.]+])(?::([0-9]{1,5}))?");
+
+    static Authority parse(String raw) {
+      if (raw == null) {
+        return null;
+      }
+      int at = raw.lastIndexOf('@');
+      Matcher hostPort = HOST_PORT.matcher(raw.substring(at + 1));
+      if (!hostPort.matches()) {
+        return null;
+      }
+      return new Authority(at < 0 ? null : raw.substring(0, at), hostPort.group(1),
+          hostPort.group(2) == null ? -1 : Integer.parseInt(hostPort.group(2)));
+    }
+  }
+
+  /**
+   * The URL's parameters for the JDBC driver: Prisma's {@code schema} is the driver's {@code
+   * currentSchema} (ignored by the driver, it left the tables in {@code public}); the others,
+   * sslmode among them, mean the same to both.
+   */
+  private static String jdbcParameters(String rawQuery) {
+    return Arrays.stream(rawQuery.split("&"))
+        .map(parameter -> parameter.startsWith("schema=")
+            ? "currentSchema=" + parameter.substring("schema=".length()) : parameter)
+        .collect(Collectors.joining("&"));
   }
 
   /**

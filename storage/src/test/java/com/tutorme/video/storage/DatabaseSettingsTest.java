@@ -20,6 +20,24 @@ class DatabaseSettingsTest {
   }
 
   @Test
+  void prismasSchemaParameterIsTheDriversCurrentSchema() {
+    assertThat(DatabaseSettings.fromUrl(
+        "postgresql://app@db:5432/tutorme?schema=tutor&sslmode=require", null, null).jdbcUrl())
+        .isEqualTo("jdbc:postgresql://db:5432/tutorme?currentSchema=tutor&sslmode=require");
+  }
+
+  @Test
+  void aContainersHostNameWithAnUnderscoreIsAHost() {
+    DatabaseSettings settings = DatabaseSettings.fromUrl(
+        "postgresql://app:pw@my_db:5432/tutorme", null, null);
+    assertThat(settings.jdbcUrl()).isEqualTo("jdbc:postgresql://my_db:5432/tutorme");
+    assertThat(settings.user()).isEqualTo("app");
+    assertThat(settings.password()).isEqualTo("pw");
+    assertThat(DatabaseSettings.fromUrl("postgresql://my_db/tutorme", null, null).jdbcUrl())
+        .isEqualTo("jdbc:postgresql://my_db/tutorme");
+  }
+
+  @Test
   void aPlusInTheUrlsCredentialsIsAPlus() {
     // A URL's user info is percent-encoded, not a form: '+' is no space there.
     DatabaseSettings settings = DatabaseSettings.fromUrl(
