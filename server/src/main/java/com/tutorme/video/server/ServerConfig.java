@@ -5,6 +5,8 @@ import com.tutorme.video.server.ice.IceSettings;
 import com.tutorme.video.server.ws.SignalingSettings;
 import com.tutorme.video.storage.DatabaseSettings;
 import io.netty.util.NettyRuntime;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +113,7 @@ public record ServerConfig(
         throw new ConfigException(e.getMessage());
       }
     } else {
-      database = DatabaseSettings.embedded(Path.of(env.get("DATA_DIR", "data")));
+      database = DatabaseSettings.embedded(dataDirectory(env.get("DATA_DIR", "data")));
     }
     return new ServerConfig(host, port, database.withMaxPoolSize(poolSize),
         AllowedOrigins.from(env, port == 0 ? DEFAULT_PORT : port),
@@ -138,6 +140,31 @@ public record ServerConfig(
   }
 
   /** JWT settings; with no key configured, development mode with a random secret. */
+  /**
+   * The embedded database's directory (H2 makes it on first use), checked here: given a file,
+   * or a directory it could not make, H2 printed eighty lines of its own stack traces.
+   */
+  private static Path dataDirectory(String value) {
+    Path directory;
+    try {
+      directory = Path.of(value).toAbsolutePath().normalize();
+    } catch (InvalidPathException e) {
+      throw new ConfigException("DATA_DIR is not a valid path: " + e.getMessage());
+    }
+    Path existing = directory;
+    while (!Files.exists(existing) && existing.getParent() != null) {
+      existing = existing.getParent(); // what will hold the directories H2 makes
+    }
+    if (!Files.isDirectory(existing)) {
+      throw new ConfigException("DATA_DIR " + directory + ": " + existing
+          + " is a file, not a directory");
+    }
+    if (!Files.isWritable(existing)) {
+      throw new ConfigException("DATA_DIR " + directory + ": " + existing + " is not writable");
+    }
+    return directory;
+  }
+
   private static AuthSettings auth(Env env) {
     AuthSettings settings = AuthSettings.parse(env.get("JWT_SECRET").orElse(null),
         env.get("JWT_PUBLIC_KEY").orElse(null), env.get("JWT_JWKS_URL").orElse(null),

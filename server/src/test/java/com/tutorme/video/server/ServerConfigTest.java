@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.tutorme.video.server.auth.AuthSettings;
 import com.tutorme.video.server.ice.IceSettings;
 import com.tutorme.video.storage.DatabaseSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ServerConfigTest {
   static final String SECRET = "0123456789abcdef0123456789abcdef";
@@ -71,6 +75,19 @@ class ServerConfigTest {
     // The one variable whose empty value means something: no STUN servers.
     assertThat(ServerConfig.fromEnvironment(Map.of("STUN_URLS", "")).ice().stunUrls())
         .isEmpty();
+  }
+
+  @Test
+  void aDataDirectoryThatCannotBeOneIsRefused(@TempDir Path temp) throws IOException {
+    Path file = Files.createFile(temp.resolve("a-file"));
+
+    assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("DATA_DIR", file.toString())))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("DATA_DIR " + file + ": " + file + " is a file, not a directory");
+    assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("DATA_DIR",
+        file.resolve("db").toString()))).hasMessageEndingWith(file + " is a file, not a directory");
+    assertThat(ServerConfig.fromEnvironment(Map.of("DATA_DIR", temp.resolve("new/db")
+        .toString())).database().jdbcUrl()).contains(temp.resolve("new/db").toString());
   }
 
   @Test
