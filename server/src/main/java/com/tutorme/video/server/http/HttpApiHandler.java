@@ -68,7 +68,8 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
 
   private boolean isWebSocketUpgrade(FullHttpRequest request) {
     return request.headers().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET,
-        true) && new QueryStringDecoder(request.uri()).rawPath().equals(webSocketPath);
+        true) && new QueryStringDecoder(RequestTarget.originForm(request.uri())).rawPath()
+            .equals(webSocketPath);
   }
 
   private CompletionStage<ApiResponse> route(FullHttpRequest request) {
@@ -85,6 +86,10 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
     RequestTarget uri = RequestTarget.of(request.uri());
     Router.Match match = router.match(request.method(), uri.path());
     if (match.handler() == null) {
+      if (uri.path().equals(webSocketPath)) {
+        throw new ApiException(ErrorCode.INVALID_REQUEST, "this is the signaling WebSocket:"
+            + " open it with a WebSocket handshake (docs/protocol.md)");
+      }
       if (match.allowed().isEmpty()) {
         throw new ApiException(ErrorCode.NOT_FOUND, "no such endpoint: " + uri.path());
       }

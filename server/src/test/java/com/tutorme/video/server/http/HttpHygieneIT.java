@@ -111,6 +111,24 @@ class HttpHygieneIT {
         .contains("INVALID_REQUEST").contains("malformed percent-escape");
   }
 
+  /** As a client set up for a proxy sends it (RFC 9112 §3.2.2): it was a 404. */
+  @Test
+  void aTargetInAbsoluteFormIsServed() throws Exception {
+    assertThat(rawExchange("GET http://localhost/healthz HTTP/1.1\r\nHost: localhost\r\n"
+        + "Connection: close\r\n\r\n")).startsWith("HTTP/1.1 200").contains("\"ok\"");
+    assertThat(RequestTarget.originForm("HTTPS://h:8080?x=1")).isEqualTo("/?x=1");
+    assertThat(RequestTarget.originForm("http://h")).isEqualTo("/");
+    assertThat(RequestTarget.originForm("/http://h/x")).isEqualTo("/http://h/x");
+  }
+
+  /** protocol.md: a request to /ws that is no handshake is a 400, not an unknown endpoint. */
+  @Test
+  void aPlainRequestToTheWebSocketPathIsA400() throws Exception {
+    assertThat(rawExchange("GET /ws HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"))
+        .startsWith("HTTP/1.1 400").contains("INVALID_REQUEST")
+        .contains("open it with a WebSocket handshake");
+  }
+
   @Test
   void pipelinedRequestsAreAnsweredInTheirOrder() throws Exception {
     String booking = "pipe-" + System.nanoTime();
