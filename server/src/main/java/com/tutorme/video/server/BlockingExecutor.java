@@ -46,6 +46,11 @@ public final class BlockingExecutor implements AutoCloseable {
     return result;
   }
 
+  /** Work waiting for a thread: a database slower than the load shows here first. */
+  public int queued() {
+    return executor.getQueue().size();
+  }
+
   /** Lets queued work finish for up to the grace period, then interrupts what remains. */
   @Override
   public void close() {

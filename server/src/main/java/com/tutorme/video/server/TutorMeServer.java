@@ -15,6 +15,7 @@ import com.tutorme.video.server.http.HealthRoutes;
 import com.tutorme.video.server.http.HttpApiHandler;
 import com.tutorme.video.server.http.HttpAuthenticator;
 import com.tutorme.video.server.http.IceRoutes;
+import com.tutorme.video.server.http.MetricsRoutes;
 import com.tutorme.video.server.http.Router;
 import com.tutorme.video.server.http.SessionRoutes;
 import com.tutorme.video.server.http.StaticFiles;
@@ -130,6 +131,8 @@ public final class TutorMeServer implements AutoCloseable {
           wsVerifier, config.signaling(), ServerChannelInitializer.HTTP_ONLY,
           SignalingHandler.factory(sessions, rooms, iceServers, config.signaling(),
               signalingStats, balancer));
+      ServerMetrics metrics = new ServerMetrics(rooms, gate, signalingStats, blocking);
+      MetricsRoutes.register(router, metrics::scrape);
       ChannelFuture bound = new ServerBootstrap()
           .group(bossGroup, workerGroup)
           .channel(transport.serverChannelType())

@@ -147,6 +147,11 @@ public final class WebSocketGate extends ChannelInboundHandlerAdapter {
     return principal;
   }
 
+  /** Signaling connections open (or being upgraded), every user's together. */
+  public int openConnections() {
+    return connections.total();
+  }
+
   private void upgrade(ChannelHandlerContext ctx, FullHttpRequest request, Principal principal) {
     ctx.channel().closeFuture().addListener(done -> connections.closed(principal.userId()));
     try {
