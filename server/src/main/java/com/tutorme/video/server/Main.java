@@ -42,7 +42,7 @@ public final class Main {
     TutorMeServer server;
     try {
       checkTheJarsOwnSettings(args, System.getenv("LOG_LEVEL"));
-      ServerConfig config = ServerConfig.fromEnvironment(System.getenv());
+      ServerConfig config = ServerConfig.fromEnvironment(EnvFile.withFile(System.getenv()));
       server = TutorMeServer.start(config);
       log.info("TutorMe Video listening on http://{}:{} ({} transport, {} event loops), "
           + "database {}", config.host(), server.port(), server.transportName(),
