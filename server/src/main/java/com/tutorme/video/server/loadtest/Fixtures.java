@@ -2,7 +2,6 @@ package com.tutorme.video.server.loadtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.tutorme.video.server.auth.AuthSettings;
 import com.tutorme.video.server.auth.Principal;
 import com.tutorme.video.server.auth.Role;
 import com.tutorme.video.server.auth.TokenMinter;
@@ -13,7 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -33,8 +31,7 @@ final class Fixtures {
 
   Fixtures(Options options) throws IOException, InterruptedException {
     this.server = options.server();
-    AuthSettings auth = options.authSettings();
-    this.minter = auth == null ? null : new TokenMinter(auth, Clock.systemUTC());
+    this.minter = options.minter();
     this.serviceToken = token("loadtest-booking-backend", Role.SERVICE);
   }
 

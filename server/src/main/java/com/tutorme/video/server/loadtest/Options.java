@@ -2,9 +2,12 @@ package com.tutorme.video.server.loadtest;
 
 import com.tutorme.video.server.ConfigException;
 import com.tutorme.video.server.auth.AuthSettings;
+import com.tutorme.video.server.auth.TokenMinter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +16,8 @@ import java.util.Set;
 
 /** The generator's flags, each bounded so that no run is unbounded in count or time. */
 record Options(String scenario, String server, int pairs, int rate, int seconds, int messageBytes,
-    long serverPid, String jwtSecret, String jwtIssuer, String jwtAudience, int connections,
+    long serverPid, String jwtSecret, String jwtPrivateKey, String jwtIssuer,
+    String jwtAudience, int connections,
     int concurrency, int maxRate, int runs, boolean bare, int leadInSeconds, int leadInStorms,
     int timelineSeconds, int loops) {
 
@@ -22,7 +26,8 @@ record Options(String scenario, String server, int pairs, int rate, int seconds,
 
   /** Which flags each scenario takes; any other is refused rather than ignored. */
   private static final Set<String> COMMON = Set.of("server", "server-pid", "runs", "loops");
-  private static final Set<String> AUTH = Set.of("jwt-secret", "jwt-issuer", "jwt-audience");
+  private static final Set<String> AUTH =
+      Set.of("jwt-secret", "jwt-private-key", "jwt-issuer", "jwt-audience");
   private static final Set<String> RELAY = Set.of("pairs", "rate", "seconds", "message-bytes",
       "concurrency", "lead-in", "timeline", "bare");
   private static final Map<String, Set<String>> FLAGS = Map.of(
@@ -36,7 +41,7 @@ record Options(String scenario, String server, int pairs, int rate, int seconds,
 
       Drives a running TutorMe Video server over real WebSockets. Bookings and tokens come
       from the API: in development mode from /api/dev/token, else minted with --jwt-secret
-      (a server that verifies with a public key or a JWK set cannot be driven).
+      or --jwt-private-key.
 
       Scenarios:
         relay     P pairs, each in its own session, exchange ICE-candidate-sized messages
@@ -66,8 +71,11 @@ record Options(String scenario, String server, int pairs, int rate, int seconds,
                             on two cores where two held 45,000-50,000 (docs/benchmarks.md)
         --runs K            run the scenario K times in this process, 1..10 (default 1)
         --jwt-secret S      the server's JWT_SECRET, when it is not in development mode
-        --jwt-issuer I      the server's JWT_ISSUER, when it has one (with --jwt-secret)
-        --jwt-audience A    the server's JWT_AUDIENCE, when it has one (with --jwt-secret)
+        --jwt-private-key F a PEM PRIVATE KEY file (PKCS#8, RSA or EC P-256) whose public half
+                            the server checks tokens with (JWT_PUBLIC_KEY, or a key in its
+                            JWT_JWKS_URL set), to sign RS256 / ES256 tokens with
+        --jwt-issuer I      the server's JWT_ISSUER, when it has one (with a secret or key)
+        --jwt-audience A    the server's JWT_AUDIENCE, when it has one (with a secret or key)
         --concurrency C     pairs connecting at once, 1..1000 (default 64)
       relay and ramp:
         --pairs P           pairs of connections, 1..5000 (default 500)
@@ -146,7 +154,8 @@ record Options(String scenario, String server, int pairs, int rate, int seconds,
         number(flags, "seconds", 20, 1, 600),
         number(flags, "message-bytes", 300, RelayMessage.MIN_BYTES, RelayMessage.MAX_BYTES),
         serverPid(flags.get("server-pid")),
-        flags.get("jwt-secret"), flags.get("jwt-issuer"), flags.get("jwt-audience"),
+        flags.get("jwt-secret"), flags.get("jwt-private-key"), flags.get("jwt-issuer"),
+        flags.get("jwt-audience"),
         number(flags, "connections", scenario.equals("idle") ? 5000 : 2000, 2, 20_000),
         number(flags, "concurrency", 64, 1, 1000),
         number(flags, "max-rate", 100_000, 1, 1_000_000),
@@ -176,19 +185,18 @@ record Options(String scenario, String server, int pairs, int rate, int seconds,
             + ": raise --rate, or lower --max-rate or --seconds");
       }
     }
-    if (bare && (jwtSecret != null || jwtIssuer != null || jwtAudience != null)) {
+    boolean keyed = jwtSecret != null || jwtPrivateKey != null;
+    if (bare && (keyed || jwtIssuer != null || jwtAudience != null)) {
       throw new UsageException("--bare takes no token: the bare relay checks none");
     }
-    if (jwtSecret == null && (jwtIssuer != null || jwtAudience != null)) {
-      throw new UsageException("--jwt-issuer and --jwt-audience go with --jwt-secret");
+    if (jwtSecret != null && jwtPrivateKey != null) {
+      throw new UsageException("give --jwt-secret or --jwt-private-key, not both");
     }
-    if (jwtSecret != null) {
-      try {
-        authSettings();
-      } catch (ConfigException e) {
-        throw new UsageException("--jwt-secret: " + e.getMessage());
-      }
+    if (!keyed && (jwtIssuer != null || jwtAudience != null)) {
+      throw new UsageException("--jwt-issuer and --jwt-audience go with --jwt-secret or"
+          + " --jwt-private-key");
     }
+    minter(); // a bad secret or key file is a usage error now, not a failure mid-run
   }
 
   /** How many connections the scenario holds at once. */
@@ -196,11 +204,29 @@ record Options(String scenario, String server, int pairs, int rate, int seconds,
     return FLAGS.get(scenario).contains("pairs") ? pairs * 2 : connections;
   }
 
-  /** What tokens are minted with: the server's own secret, issuer and audience; else null. */
-  AuthSettings authSettings() {
-    return jwtSecret == null ? null : new AuthSettings(
-        jwtSecret.getBytes(StandardCharsets.UTF_8), null, null, jwtIssuer, jwtAudience,
-        AuthSettings.DEFAULT_CLOCK_SKEW_SECONDS, false);
+  /**
+   * What tokens are minted with: the server's own secret, or the private half of its public
+   * key, with its issuer and audience; null in development mode, whose API hands them out.
+   */
+  TokenMinter minter() {
+    if (jwtPrivateKey != null) {
+      try {
+        return TokenMinter.signingWith(PrivateKeys.fromPemFile(Path.of(jwtPrivateKey)),
+            jwtIssuer, jwtAudience, Clock.systemUTC());
+      } catch (IllegalArgumentException e) { // a curve other than P-256, say
+        throw new UsageException("--jwt-private-key: " + e.getMessage());
+      }
+    }
+    if (jwtSecret == null) {
+      return null;
+    }
+    try {
+      return new TokenMinter(new AuthSettings(jwtSecret.getBytes(StandardCharsets.UTF_8), null,
+          null, jwtIssuer, jwtAudience, AuthSettings.DEFAULT_CLOCK_SKEW_SECONDS, false),
+          Clock.systemUTC());
+    } catch (ConfigException e) {
+      throw new UsageException("--jwt-secret: " + e.getMessage());
+    }
   }
 
   private static String appliesTo(String flag) {

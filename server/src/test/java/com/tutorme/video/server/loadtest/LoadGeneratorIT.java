@@ -3,8 +3,11 @@ package com.tutorme.video.server.loadtest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
 import com.tutorme.video.server.ServerConfig;
 import com.tutorme.video.server.TutorMeServer;
+import com.tutorme.video.server.auth.AuthSettings;
 import com.tutorme.video.storage.DatabaseSettings;
 import com.tutorme.video.storage.TestDatabases;
 import io.netty.channel.ConnectTimeoutException;
@@ -21,6 +24,12 @@ import java.net.URI;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECGenParameterSpec;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -28,12 +37,14 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.HdrHistogram.Recorder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Short runs of every scenario against the real server: sane figures, not speed targets. */
 class LoadGeneratorIT {
@@ -99,6 +110,28 @@ class LoadGeneratorIT {
       assertThat((List<?>) ramp.json().get("steps")).isNotEmpty().hasSizeLessThan(3);
       assertThat(ramp.summary()).contains("last rate that held");
       assertThat(ramp.json()).containsEntry("generatorLoops", 2);
+    }
+  }
+
+  /** A server configured as production is (a public key, issuer, audience) can be driven. */
+  @Test
+  void aServerCheckingTokensWithAPublicKeyIsDrivenWithItsPrivateHalf(@TempDir Path temp)
+      throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+    generator.initialize(new ECGenParameterSpec("secp256r1"));
+    KeyPair pair = generator.generateKeyPair();
+    Path pem = Files.writeString(temp.resolve("signing.pem"), "-----BEGIN PRIVATE KEY-----\n"
+        + Base64.getMimeEncoder().encodeToString(pair.getPrivate().getEncoded())
+        + "\n-----END PRIVATE KEY-----\n");
+    AuthSettings production = new AuthSettings(null, new ECKey.Builder(Curve.P_256,
+        (ECPublicKey) pair.getPublic()).build(), null, "https://id.example", "tutorme-video",
+        30, false);
+    try (TutorMeServer server = TutorMeServer.start(
+        ServerConfig.local(TestDatabases.h2InMemory()).withAuth(production))) {
+      RelayResult result = shortRelay(server.port(), "--jwt-private-key", pem.toString(),
+          "--jwt-issuer", "https://id.example", "--jwt-audience", "tutorme-video");
+
+      assertThat(result.problems()).isEmpty();
     }
   }
 

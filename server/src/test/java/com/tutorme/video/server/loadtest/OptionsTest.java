@@ -3,8 +3,16 @@ package com.tutorme.video.server.loadtest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.tutorme.video.server.auth.Principal;
+import com.tutorme.video.server.auth.Role;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The generator's flags: bounded, checked together, and none taken and then ignored. */
 class OptionsTest {
@@ -112,20 +120,29 @@ class OptionsTest {
   }
 
   @Test
-  void tokensAreMintedAsTheServerChecksThem() {
+  void tokensAreMintedAsTheServerChecksThem(@TempDir Path temp) throws Exception {
     String secret = "a-secret-of-at-least-thirty-two-bytes!";
     Options options = Options.parse(new String[] {"relay", "--jwt-secret", secret,
         "--jwt-issuer", "https://auth.example", "--jwt-audience", "tutorme"});
-    assertThat(options.authSettings().issuer()).isEqualTo("https://auth.example");
-    assertThat(options.authSettings().audience()).isEqualTo("tutorme");
-    assertThat(Options.parse(new String[] {"relay"}).authSettings()).isNull();
+    JWTClaimsSet claims = SignedJWT.parse(options.minter().mint(new Principal("u-1", null,
+        Role.STUDENT), Duration.ofMinutes(1))).getJWTClaimsSet();
+    assertThat(claims.getIssuer()).isEqualTo("https://auth.example");
+    assertThat(claims.getAudience()).containsExactly("tutorme");
+    assertThat(Options.parse(new String[] {"relay"}).minter()).isNull();
     assertThatThrownBy(() -> Options.parse(new String[] {"relay", "--jwt-secret", "short"}))
         .isInstanceOf(Options.UsageException.class)
         .hasMessageStartingWith("--jwt-secret: an HS256 secret must be at least 32 bytes");
     assertThatThrownBy(() -> Options.parse(new String[] {"relay", "--jwt-audience", "x"}))
-        .hasMessage("--jwt-issuer and --jwt-audience go with --jwt-secret");
+        .hasMessage("--jwt-issuer and --jwt-audience go with --jwt-secret or --jwt-private-key");
     assertThatThrownBy(() -> Options.parse(new String[] {"relay", "--bare", "--jwt-secret",
         secret})).hasMessage("--bare takes no token: the bare relay checks none");
+    Path notAKey = Files.writeString(temp.resolve("key.pem"), "-----BEGIN RSA PRIVATE KEY-----");
+    assertThatThrownBy(() -> Options.parse(new String[] {"relay", "--jwt-private-key",
+        notAKey.toString()})).isInstanceOf(Options.UsageException.class)
+        .hasMessageContaining("holds no PEM PRIVATE KEY (PKCS#8; convert another with openssl");
+    assertThatThrownBy(() -> Options.parse(new String[] {"relay", "--jwt-private-key",
+        notAKey.toString(), "--jwt-secret", secret}))
+        .hasMessage("give --jwt-secret or --jwt-private-key, not both");
   }
 
   @Test
