@@ -1,6 +1,7 @@
 package com.tutorme.video.server.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -108,6 +109,11 @@ public final class JsonBodies {
   }
 
   private static String describe(JsonMappingException e) {
+    if (e.getCause() instanceof JsonParseException unreadable) {
+      // Bytes that are no JSON inside a field's value: the body's fault, not the field's shape.
+      return unreadable.getOriginalMessage().startsWith("Invalid UTF-8")
+          ? "request body is not valid UTF-8" : "request body is not valid JSON";
+    }
     if (e.getCause() instanceof IllegalArgumentException invalid && invalid.getMessage() != null) {
       return invalid.getMessage(); // a record's compact constructor rejected a value
     }

@@ -70,6 +70,13 @@ class HttpHygieneIT {
         api.token("stu", "student")).header("Content-Type", "application/jsonx")
         .POST(HttpRequest.BodyPublishers.ofString("{\"bookingId\":\"1\"}"))).statusCode())
         .isEqualTo(415);
+    // Bytes that are no UTF-8 inside a value: it was "field 'bookingId' ... wrong type".
+    HttpResponse<String> notUtf8 = api.client.send(api.client.request("/api/video/session",
+        api.token("stu", "student")).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {'{', '"', 'b', 'o', 'o', 'k',
+            'i', 'n', 'g', 'I', 'd', '"', ':', '"', (byte) 0xff, '"', '}'})));
+    assertThat(notUtf8.statusCode()).isEqualTo(400);
+    assertThat(notUtf8.body()).contains("request body is not valid UTF-8");
   }
 
   @Test
