@@ -1,9 +1,11 @@
 package com.tutorme.video.storage.jdbi;
 
+import com.tutorme.video.storage.SchemaMigrationException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -29,6 +31,8 @@ final class SchemaMigrations {
    * embedded: one process at a time opens its file.)
    */
   static final long TAKE_OVER_LOCK = 0x7475_746f_726d_6531L; // "tutorme1"
+  /** How long a start waits for another server's take-over, which takes milliseconds. */
+  static final Duration TAKE_OVER_WAIT = Duration.ofSeconds(60);
 
   private SchemaMigrations() {}
 
@@ -66,11 +70,14 @@ final class SchemaMigrations {
   private static Earlier adoptEarlierHistory(DataSource dataSource) {
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement()) {
+      if (exists(statement, HISTORY_TABLE) || !exists(statement, EARLIER_HISTORY_TABLE)) {
+        return Earlier.NONE; // nearly every start: nothing to take over, no lock to wait for
+      }
       // Replicas starting together after the upgrade would each see the earlier history and
       // rename it: the others failed. Now one does, and the others, waiting, then find ours.
       boolean locked = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
       if (locked) {
-        statement.execute("SELECT pg_advisory_lock(" + TAKE_OVER_LOCK + ")");
+        lockTakeOver(statement);
       }
       try {
         return adoptEarlierHistory(statement);
@@ -84,9 +91,37 @@ final class SchemaMigrations {
     }
   }
 
+  /**
+   * Takes the take-over's lock, waiting for another server's take-over to end. Tried rather
+   * than waited for in one statement, which the driver's socket timeout (10 s) would cut.
+   */
+  private static void lockTakeOver(Statement statement) throws SQLException {
+    long deadline = System.nanoTime() + TAKE_OVER_WAIT.toNanos();
+    while (true) {
+      try (ResultSet taken = statement.executeQuery(
+          "SELECT pg_try_advisory_lock(" + TAKE_OVER_LOCK + ")")) {
+        taken.next();
+        if (taken.getBoolean(1)) {
+          return;
+        }
+      }
+      if (System.nanoTime() > deadline) {
+        throw new SchemaMigrationException("another server has been taking over the schema"
+            + " history for " + TAKE_OVER_WAIT.toSeconds() + " s; start again once it is up",
+            null);
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new SchemaMigrationException("interrupted waiting for the schema history", e);
+      }
+    }
+  }
+
   private static Earlier adoptEarlierHistory(Statement statement) throws SQLException {
     if (exists(statement, HISTORY_TABLE) || !exists(statement, EARLIER_HISTORY_TABLE)) {
-      return Earlier.NONE;
+      return Earlier.NONE; // looked at again under the lock: another server may have been first
     }
     boolean ours = false;
     boolean theirs = false;

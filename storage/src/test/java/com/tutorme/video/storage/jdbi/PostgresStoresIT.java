@@ -83,12 +83,12 @@ class PostgresStoresIT extends StoreContract {
         .containsExactly("V1__bookings_and_video_sessions.sql");
   }
 
-  /** Until another connection waits for the take-over's lock, which this one holds. */
+  /** Until another connection has tried for the take-over's lock, which this one holds. */
   private static void awaitAWaiterFor(Statement holder) throws SQLException, InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (System.nanoTime() < deadline) {
-      try (ResultSet waiting = holder.executeQuery("SELECT count(*) FROM pg_locks "
-          + "WHERE locktype = 'advisory' AND NOT granted")) {
+      try (ResultSet waiting = holder.executeQuery("SELECT count(*) FROM pg_stat_activity "
+          + "WHERE query LIKE '%pg_try_advisory_lock%' AND pid <> pg_backend_pid()")) {
         waiting.next();
         if (waiting.getInt(1) > 0) {
           return;
