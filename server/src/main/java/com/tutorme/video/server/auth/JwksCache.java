@@ -26,6 +26,11 @@ final class JwksCache implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(JwksCache.class);
   private static final Duration REFRESH_EVERY = Duration.ofMinutes(5);
   private static final Duration MIN_EARLY_REFRESH = Duration.ofSeconds(30);
+  /**
+   * Until a first fetch succeeds no token can be checked (the node answers 503): retried
+   * after 1 s, then twice as long each time, up to this, rather than in five minutes.
+   */
+  private static final Duration MAX_FIRST_FETCH_RETRY = Duration.ofSeconds(30);
   private static final int MAX_BODY_CHARS = 256 * 1024;
 
   private final URI url;
@@ -33,6 +38,7 @@ final class JwksCache implements AutoCloseable {
       .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NORMAL).build();
   private final AtomicReference<List<JWK>> keys = new AtomicReference<>(List.of());
   private final AtomicLong lastEarlyRefresh = new AtomicLong();
+  private long nextFirstFetchRetryMillis = 1_000; // on the scheduler's thread only
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
       runnable -> {
         Thread thread = new Thread(runnable, "tutorme-jwks");
@@ -65,27 +71,42 @@ final class JwksCache implements AutoCloseable {
   }
 
   private void refresh() {
+    if (!fetch() && !isLoaded()) {
+      scheduler.schedule(this::refresh, nextFirstFetchRetryMillis, TimeUnit.MILLISECONDS);
+      nextFirstFetchRetryMillis =
+          Math.min(nextFirstFetchRetryMillis * 2, MAX_FIRST_FETCH_RETRY.toMillis());
+    }
+  }
+
+  /** One fetch; whether it brought keys. A failed one keeps the keys there were. */
+  private boolean fetch() {
     try {
       HttpResponse<String> response = http.send(HttpRequest.newBuilder(url)
           .timeout(Duration.ofSeconds(10)).header("Accept", "application/json").build(),
           HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         log.warn("JWKS fetch from {} answered {}", url, response.statusCode());
-        return;
+        return false;
       }
       if (response.body().length() > MAX_BODY_CHARS) {
         log.warn("JWKS from {} is larger than {} characters; ignored", url, MAX_BODY_CHARS);
-        return;
+        return false;
       }
       List<JWK> fetched = JWKSet.parse(response.body()).getKeys().stream()
           .filter(jwk -> !jwk.isPrivate()).toList();
+      if (fetched.isEmpty()) {
+        log.warn("JWKS from {} holds no public key", url);
+        return false;
+      }
       keys.set(fetched);
       log.debug("JWKS refreshed from {}: {} keys", url, fetched.size());
+      return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (Exception e) {
       log.warn("JWKS fetch from {} failed: {}", url, e.toString());
     }
+    return false;
   }
 
   @Override

@@ -2,6 +2,7 @@ package com.tutorme.video.server.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -31,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -153,6 +155,41 @@ public class JwtTokenVerifierTest {
 
       org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
           .until(() -> verifier.verify(jwt.serialize()).userId().equals("u-1"));
+    } finally {
+      jwks.stop(0);
+    }
+  }
+
+  /**
+   * An identity provider that fails the first fetch (a blip as the server starts): tried again
+   * within seconds, not at the next five-minute refresh, while nothing can be checked.
+   */
+  @Test
+  void aFirstFetchThatFailsIsRetriedSoon() throws Exception {
+    RSAKey key = new RSAKeyGenerator(2048).keyID("k1").generate();
+    HttpServer jwks = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+        0), 0);
+    byte[] body = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+    AtomicInteger fetches = new AtomicInteger();
+    jwks.createContext("/jwks.json", exchange -> {
+      boolean first = fetches.incrementAndGet() == 1;
+      exchange.sendResponseHeaders(first ? 503 : 200, first ? -1 : body.length);
+      if (!first) {
+        exchange.getResponseBody().write(body);
+      }
+      exchange.close();
+    });
+    jwks.start();
+    try (JwtTokenVerifier verifier = new JwtTokenVerifier(AuthSettings.parse(null, null,
+        "http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks.json", null, null, 30))) {
+      String token = sign(new RSASSASigner(key), JWSAlgorithm.RS256, claims().build());
+      await().atMost(Duration.ofSeconds(5)).until(() -> fetches.get() >= 1);
+      assertThatThrownBy(() -> verifier.verify(token))
+          .isInstanceOf(TokenKeysUnavailableException.class);
+
+      await().atMost(Duration.ofSeconds(10)).until(verifier::isReady);
+      assertThat(verifier.verify(token).userId()).isEqualTo("u-1");
+      assertThat(fetches.get()).isEqualTo(2);
     } finally {
       jwks.stop(0);
     }
