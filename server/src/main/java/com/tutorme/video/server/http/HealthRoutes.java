@@ -29,11 +29,12 @@ public final class HealthRoutes {
     router.get("/readyz", request -> !tokensCheckable.getAsBoolean()
         ? CompletableFuture.completedFuture(ApiResponse.error(HttpAuthenticator.keysUnavailable()))
         : databaseCheck.apply(Duration.ofSeconds(1))
-        .exceptionally(failure -> false)
         .thenApply(ready -> ready
             ? ApiResponse.ok(Map.of("status", "ready", "database", "up"))
             : ApiResponse.error(ErrorCode.DATABASE_UNAVAILABLE,
-                "the database does not answer", Map.of("Retry-After", "2"))));
+                "the database does not answer", Map.of("Retry-After", "2")))
+        // Stopping (the check refused with ServerClosedException), or the check's queue full.
+        .exceptionally(HttpApiHandler::errorResponse));
   }
 
 }
