@@ -3,9 +3,13 @@ package com.tutorme.video.server;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Typed, validated reads of configuration variables; every failure names the variable. */
 final class Env {
+  /** Variables whose empty value means something (read with {@link #raw}): no STUN servers. */
+  static final Set<String> MAY_BE_EMPTY = Set.of("STUN_URLS");
+
   private final Map<String, String> variables;
 
   Env(Map<String, String> variables) {

@@ -76,8 +76,8 @@ public final class Main {
           + "'): it is configured by environment variables, e.g. PORT=9000 (README)");
     }
     if (logLevel != null && !LOG_LEVELS.contains(logLevel.strip().toUpperCase(Locale.ROOT))) {
-      throw new ConfigException("LOG_LEVEL must be one of TRACE, DEBUG, INFO, WARN, ERROR or"
-          + " OFF, got '" + logLevel + "'");
+      throw new ConfigException("LOG_LEVEL must be one of TRACE, DEBUG, INFO, WARN, ERROR, OFF"
+          + " or ALL, got '" + logLevel + "'");
     }
   }
 

@@ -19,8 +19,10 @@ class EnvFileTest {
     Path file = write("""
         # the booking app's .env
         export DATABASE_URL="postgresql://app:pw@db:5432/tutorme"
-        JWT_SECRET=a-secret#of-at-least-thirty-two-bytes!   # a comment after a space
-        ALLOWED_ORIGINS = 'https://app.example'
+        JWT_SECRET='a-secret#of-at-least-thirty-two-$bytes!'   # as written, quoted
+        ALLOWED_ORIGINS = https://app.example#a comment, as dotenv reads it
+        APP_NOTE="two\\nlines"
+        STUN_URLS=
         PORT=9000
 
         """);
@@ -28,9 +30,10 @@ class EnvFileTest {
     Map<String, String> merged = EnvFile.withFile(Map.of("ENV_FILE", file.toString(),
         "PORT", "9100"));
 
-    assertThat(merged).containsEntry("JWT_SECRET", "a-secret#of-at-least-thirty-two-bytes!")
+    assertThat(merged).containsEntry("JWT_SECRET", "a-secret#of-at-least-thirty-two-$bytes!")
         .containsEntry("DATABASE_URL", "postgresql://app:pw@db:5432/tutorme")
         .containsEntry("ALLOWED_ORIGINS", "https://app.example")
+        .containsEntry("APP_NOTE", "two\nlines").containsEntry("STUN_URLS", "")
         .containsEntry("PORT", "9100");
     ServerConfig config = ServerConfig.fromEnvironment(merged);
     assertThat(config.port()).isEqualTo(9100);
@@ -52,8 +55,13 @@ class EnvFileTest {
         .hasMessageStartingWith("ENV_FILE " + temp.resolve("missing.env") + " cannot be read");
     assertThatThrownBy(() -> EnvFile.withFile(Map.of("ENV_FILE", " ")))
         .hasMessage("ENV_FILE is set but empty: give it a value, or unset it");
-    assertThatThrownBy(() -> ServerConfig.fromEnvironment(EnvFile.withFile(Map.of("ENV_FILE",
-        write("JWT_SECRET=\n").toString())))).hasMessageStartingWith("JWT_SECRET is set but empty");
+    Path blank = write("\uFEFFPORT=1\nNEXTAUTH_URL=\n");
+    assertThatThrownBy(() -> EnvFile.read(blank)).hasMessage("ENV_FILE " + blank
+        + " line 2: NEXTAUTH_URL is empty: give it a value, or remove the line for the default");
+    assertThatThrownBy(() -> EnvFile.read(write("JWT_SECRET=abc$HOME-and-more\n")))
+        .hasMessageEndingWith("line 1 holds a $, which the booking app's dotenv-expand would"
+            + " expand and this server does not: single-quote the value if it is meant as"
+            + " written");
   }
 
   private Path write(String text) throws IOException {
