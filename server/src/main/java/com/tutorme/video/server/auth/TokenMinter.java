@@ -8,6 +8,7 @@ import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.security.PrivateKey;
@@ -53,6 +54,9 @@ public final class TokenMinter {
       Clock clock) {
     try {
       if (key instanceof ECPrivateKey ec) {
+        if (!Curve.P_256.equals(Curve.forECParameterSpec(ec.getParams()))) {
+          throw new IllegalArgumentException("an EC key must be on P-256, for ES256");
+        }
         return new TokenMinter(new ECDSASigner(ec), JWSAlgorithm.ES256, issuer, audience, clock);
       }
       if (key.getAlgorithm().equals("RSA")) {

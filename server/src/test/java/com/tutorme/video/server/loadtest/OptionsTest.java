@@ -9,7 +9,10 @@ import com.tutorme.video.server.auth.Principal;
 import com.tutorme.video.server.auth.Role;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -140,6 +143,14 @@ class OptionsTest {
     assertThatThrownBy(() -> Options.parse(new String[] {"relay", "--jwt-private-key",
         notAKey.toString()})).isInstanceOf(Options.UsageException.class)
         .hasMessageContaining("holds no PEM PRIVATE KEY (PKCS#8; convert another with openssl");
+    KeyPairGenerator p384 = KeyPairGenerator.getInstance("EC");
+    p384.initialize(new ECGenParameterSpec("secp384r1"));
+    Path otherCurve = Files.writeString(temp.resolve("p384.pem"), "-----BEGIN PRIVATE KEY-----\n"
+        + Base64.getMimeEncoder().encodeToString(p384.generateKeyPair().getPrivate().getEncoded())
+        + "\n-----END PRIVATE KEY-----\n");
+    assertThatThrownBy(() -> Options.parse(new String[] {"relay", "--jwt-private-key",
+        otherCurve.toString()})).isInstanceOf(Options.UsageException.class)
+        .hasMessage("--jwt-private-key: an EC key must be on P-256, for ES256");
     assertThatThrownBy(() -> Options.parse(new String[] {"relay", "--jwt-private-key",
         notAKey.toString(), "--jwt-secret", secret}))
         .hasMessage("give --jwt-secret or --jwt-private-key, not both");
