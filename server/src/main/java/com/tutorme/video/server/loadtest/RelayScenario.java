@@ -104,13 +104,13 @@ final class RelayScenario {
 
   /** Sends at {@code rate} messages per second for {@code seconds}, then drains. */
   RelayResult measure(List<WsPeer[]> pairs, int rate, int seconds) throws Exception {
+    ProcessStats serverBefore = ProcessStats.of(options.serverPid());
+    long selfBefore = ProcessStats.selfCpuMillis();
+    Window counted = begin();
     // Progress for whoever watches a long ramp, and the mark scripts/profile waits for: the
     // set-up and the lead-in are over, what follows is measured.
     progress.accept(String.format(Locale.ROOT, "%s: measuring %d msg/s for %d s",
         options.scenario(), rate, seconds));
-    ProcessStats serverBefore = ProcessStats.of(options.serverPid());
-    long selfBefore = ProcessStats.selfCpuMillis();
-    Window counted = begin();
     LatencyWindow latencies = new LatencyWindow(counted.latencyMicros,
         options.timelineSeconds(), progress, options.scenario());
     long start = System.nanoTime();

@@ -6,6 +6,7 @@ import com.tutorme.video.server.ServerConfig;
 import com.tutorme.video.server.TutorMeServer;
 import com.tutorme.video.storage.TestDatabases;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,11 +23,15 @@ class LoadGeneratorFaultsIT {
   void aMessageSentBeforeTheWindowIsNotCountedInIt() throws Exception {
     try (BareRelay bare = BareRelay.start(0)) {
       Options options = relay(bare.port(), "--bare", "--pairs", "2", "--rate", "40");
-      RelayScenario scenario = new RelayScenario(options, line -> { });
       RelayMessage late = new RelayMessage(options.messageBytes());
+      AtomicReference<Runnable> onceTheWindowOpens = new AtomicReference<>(() -> { });
+      // The "measuring" line is said once the window has opened: a message stamped before it
+      // and sent then arrives inside it, as one delayed by a stalled server would.
+      RelayScenario scenario = new RelayScenario(options, line -> onceTheWindowOpens.get().run());
       RelayResult result = scenario.run(pairs -> {
         WsPeer peer = pairs.get(0)[0];
-        peer.send(late.encode(peer.alloc(), System.nanoTime()));
+        long beforeTheWindow = System.nanoTime();
+        onceTheWindowOpens.set(() -> peer.send(late.encode(peer.alloc(), beforeTheWindow)));
         return scenario.measure(pairs, 40, 1);
       });
 
