@@ -3,9 +3,9 @@ package com.tutorme.video.server;
 import com.tutorme.video.server.dev.DemoLesson;
 import com.tutorme.video.storage.DatabaseUnavailableException;
 import com.tutorme.video.storage.SchemaMigrationException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
@@ -27,18 +27,21 @@ public final class Main {
 
   private Main() {}
 
+  /** How long a stop asked for during start-up waits for the server to be up. */
+  static final Duration START_UP_GRACE = Duration.ofSeconds(10);
+
   /** What logback takes for LOG_LEVEL; it reads anything else as DEBUG, without a word. */
   private static final Set<String> LOG_LEVELS =
       Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF", "ALL");
 
   public static void main(String[] args) throws InterruptedException {
     NettyDefaults.apply();
-    CountDownLatch stop = new CountDownLatch(1);
     // Handling the signals ourselves, rather than in a shutdown hook, is what lets a requested
     // stop exit 0 instead of the JVM's 143; from the start, so that one during start-up (which
     // takes seconds on a loaded machine) stops the server as soon as it is up.
-    Signal.handle(new Signal("TERM"), signal -> stop.countDown());
-    Signal.handle(new Signal("INT"), signal -> stop.countDown());
+    StopSignals signals = new StopSignals(START_UP_GRACE, System::exit);
+    Signal.handle(new Signal("TERM"), signal -> signals.signalled());
+    Signal.handle(new Signal("INT"), signal -> signals.signalled());
     TutorMeServer server;
     try {
       checkTheJarsOwnSettings(args, System.getenv("LOG_LEVEL"));
@@ -62,7 +65,8 @@ public final class Main {
       return;
     }
 
-    stop.await();
+    signals.started();
+    signals.await();
     log.info("stopping");
     server.close();
     System.exit(0);
