@@ -24,6 +24,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +34,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -138,22 +140,13 @@ public class JwtTokenVerifierTest {
   @Test
   void aJwkSetIsFetchedInTheBackgroundAndUsed() throws Exception {
     RSAKey withKid = new RSAKeyGenerator(2048).keyID("k1").generate();
-    HttpServer jwks = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(),
-        0), 0);
-    byte[] body = new JWKSet(withKid.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
-    jwks.createContext("/jwks.json", exchange -> {
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
-    jwks.start();
-    try (JwtTokenVerifier verifier = new JwtTokenVerifier(AuthSettings.parse(null, null,
-        "http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks.json", null, null, 30))) {
+    HttpServer jwks = jwksServing(withKid, new AtomicInteger(), fetch -> true);
+    try (JwtTokenVerifier verifier = verifierFetchingFrom(jwks)) {
       SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k1")
           .build(), claims().build());
       jwt.sign(new RSASSASigner(withKid));
 
-      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+      await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
           .until(() -> verifier.verify(jwt.serialize()).userId().equals("u-1"));
     } finally {
       jwks.stop(0);
@@ -167,21 +160,9 @@ public class JwtTokenVerifierTest {
   @Test
   void aFirstFetchThatFailsIsRetriedSoon() throws Exception {
     RSAKey key = new RSAKeyGenerator(2048).keyID("k1").generate();
-    HttpServer jwks = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(),
-        0), 0);
-    byte[] body = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
     AtomicInteger fetches = new AtomicInteger();
-    jwks.createContext("/jwks.json", exchange -> {
-      boolean first = fetches.incrementAndGet() == 1;
-      exchange.sendResponseHeaders(first ? 503 : 200, first ? -1 : body.length);
-      if (!first) {
-        exchange.getResponseBody().write(body);
-      }
-      exchange.close();
-    });
-    jwks.start();
-    try (JwtTokenVerifier verifier = new JwtTokenVerifier(AuthSettings.parse(null, null,
-        "http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks.json", null, null, 30))) {
+    HttpServer jwks = jwksServing(key, fetches, fetch -> fetch > 1);
+    try (JwtTokenVerifier verifier = verifierFetchingFrom(jwks)) {
       String token = sign(new RSASSASigner(key), JWSAlgorithm.RS256, claims().build());
       await().atMost(Duration.ofSeconds(5)).until(() -> fetches.get() >= 1);
       assertThatThrownBy(() -> verifier.verify(token))
@@ -193,6 +174,29 @@ public class JwtTokenVerifierTest {
     } finally {
       jwks.stop(0);
     }
+  }
+
+  /** An identity provider's JWK set of {@code key}, answering 503 to the fetches not {@code ok}. */
+  private static HttpServer jwksServing(RSAKey key, AtomicInteger fetches, IntPredicate ok)
+      throws IOException {
+    HttpServer jwks = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+        0), 0);
+    byte[] body = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+    jwks.createContext("/jwks.json", exchange -> {
+      boolean answered = ok.test(fetches.incrementAndGet());
+      exchange.sendResponseHeaders(answered ? 200 : 503, answered ? body.length : -1);
+      if (answered) {
+        exchange.getResponseBody().write(body);
+      }
+      exchange.close();
+    });
+    jwks.start();
+    return jwks;
+  }
+
+  private static JwtTokenVerifier verifierFetchingFrom(HttpServer jwks) {
+    return new JwtTokenVerifier(AuthSettings.parse(null, null,
+        "http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks.json", null, null, 30));
   }
 
   /** Forged, broken and stale tokens, by name; shared with the HTTP-level attack test. */
