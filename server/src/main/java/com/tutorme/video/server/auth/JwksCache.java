@@ -31,6 +31,8 @@ final class JwksCache implements AutoCloseable {
    * after 1 s, then twice as long each time, up to this, rather than in five minutes.
    */
   private static final Duration MAX_FIRST_FETCH_RETRY = Duration.ofSeconds(30);
+
+  private final Duration maxFirstFetchRetry;
   private static final int MAX_BODY_CHARS = 256 * 1024;
 
   private final URI url;
@@ -38,7 +40,10 @@ final class JwksCache implements AutoCloseable {
       .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NORMAL).build();
   private final AtomicReference<List<JWK>> keys = new AtomicReference<>(List.of());
   private final AtomicLong lastEarlyRefresh = new AtomicLong();
-  private long nextFirstFetchRetryMillis = 1_000; // on the scheduler's thread only
+  // Both on the scheduler's thread only.
+  private long nextFirstFetchRetryMillis;
+  /** One retry at a time: each failed periodic refresh started another chain of them. */
+  private boolean retryPending;
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
       runnable -> {
         Thread thread = new Thread(runnable, "tutorme-jwks");
@@ -47,9 +52,16 @@ final class JwksCache implements AutoCloseable {
       });
 
   JwksCache(URI url) {
+    this(url, REFRESH_EVERY, MAX_FIRST_FETCH_RETRY);
+  }
+
+  /** With shorter times, for tests. */
+  JwksCache(URI url, Duration refreshEvery, Duration maxFirstFetchRetry) {
     this.url = url;
-    scheduler.scheduleWithFixedDelay(this::refresh, 0, REFRESH_EVERY.toSeconds(),
-        TimeUnit.SECONDS);
+    this.maxFirstFetchRetry = maxFirstFetchRetry;
+    this.nextFirstFetchRetryMillis = Math.min(1_000, maxFirstFetchRetry.toMillis());
+    scheduler.scheduleWithFixedDelay(this::refresh, 0, refreshEvery.toMillis(),
+        TimeUnit.MILLISECONDS);
   }
 
   List<JWK> keys() {
@@ -71,11 +83,18 @@ final class JwksCache implements AutoCloseable {
   }
 
   private void refresh() {
-    if (!fetch() && !isLoaded()) {
-      scheduler.schedule(this::refresh, nextFirstFetchRetryMillis, TimeUnit.MILLISECONDS);
+    if (!fetch() && !isLoaded() && !retryPending) {
+      retryPending = true;
+      scheduler.schedule(this::retryFirstFetch, nextFirstFetchRetryMillis,
+          TimeUnit.MILLISECONDS);
       nextFirstFetchRetryMillis =
-          Math.min(nextFirstFetchRetryMillis * 2, MAX_FIRST_FETCH_RETRY.toMillis());
+          Math.min(nextFirstFetchRetryMillis * 2, maxFirstFetchRetry.toMillis());
     }
+  }
+
+  private void retryFirstFetch() {
+    retryPending = false;
+    refresh();
   }
 
   /** One fetch; whether it brought keys. A failed one keeps the keys there were. */

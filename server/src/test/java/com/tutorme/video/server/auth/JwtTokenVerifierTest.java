@@ -33,6 +33,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntPredicate;
 import java.util.function.Supplier;
@@ -161,12 +163,15 @@ public class JwtTokenVerifierTest {
   void aFirstFetchThatFailsIsRetriedSoon() throws Exception {
     RSAKey key = new RSAKeyGenerator(2048).keyID("k1").generate();
     AtomicInteger fetches = new AtomicInteger();
-    HttpServer jwks = jwksServing(key, fetches, fetch -> fetch > 1);
+    CountDownLatch checkedUnready = new CountDownLatch(1);
+    // The retry is held until the verifier has been seen unready, however slow this machine.
+    HttpServer jwks = jwksServing(key, fetches, fetch -> fetch > 1 && awaitQuietly(checkedUnready));
     try (JwtTokenVerifier verifier = verifierFetchingFrom(jwks)) {
       String token = sign(new RSASSASigner(key), JWSAlgorithm.RS256, claims().build());
       await().atMost(Duration.ofSeconds(5)).until(() -> fetches.get() >= 1);
       assertThatThrownBy(() -> verifier.verify(token))
           .isInstanceOf(TokenKeysUnavailableException.class);
+      checkedUnready.countDown();
 
       await().atMost(Duration.ofSeconds(10)).until(verifier::isReady);
       assertThat(verifier.verify(token).userId()).isEqualTo("u-1");
@@ -177,7 +182,16 @@ public class JwtTokenVerifierTest {
   }
 
   /** An identity provider's JWK set of {@code key}, answering 503 to the fetches not {@code ok}. */
-  private static HttpServer jwksServing(RSAKey key, AtomicInteger fetches, IntPredicate ok)
+  private static boolean awaitQuietly(CountDownLatch latch) {
+    try {
+      return latch.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  static HttpServer jwksServing(RSAKey key, AtomicInteger fetches, IntPredicate ok)
       throws IOException {
     HttpServer jwks = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(),
         0), 0);
