@@ -11,9 +11,16 @@ final class Env {
   static final Set<String> MAY_BE_EMPTY = Set.of("STUN_URLS");
 
   private final Map<String, String> variables;
+  /** What is wrong with a variable a configuration file gave, said only if it is read. */
+  private final Map<String, String> unusable;
 
   Env(Map<String, String> variables) {
+    this(variables, Map.of());
+  }
+
+  Env(Map<String, String> variables, Map<String, String> unusable) {
     this.variables = variables;
+    this.unusable = unusable;
   }
 
   /**
@@ -24,7 +31,7 @@ final class Env {
    *     which for JWT_SECRET meant development mode, handing out admin tokens.
    */
   Optional<String> get(String name) {
-    String value = variables.get(name);
+    String value = raw(name);
     if (value != null && value.isBlank()) {
       throw new ConfigException(name + " is set but empty: give it a value, or unset it for"
           + " the default");
@@ -34,6 +41,10 @@ final class Env {
 
   /** The value as set, blank included (an empty STUN_URLS means "no STUN"); null if unset. */
   String raw(String name) {
+    String problem = unusable.get(name);
+    if (problem != null) {
+      throw new ConfigException(problem);
+    }
     return variables.get(name);
   }
 

@@ -97,7 +97,11 @@ public record ServerConfig(
    * @throws ConfigException naming the first variable that is malformed
    */
   public static ServerConfig fromEnvironment(Map<String, String> variables) {
-    Env env = new Env(variables);
+    return from(new Env(variables));
+  }
+
+  /** From variables read already, the environment's and ENV_FILE's ({@link EnvFile}). */
+  static ServerConfig from(Env env) {
     AuthSettings auth = auth(env);
     // Development mode hands out tokens to whoever asks, so by default it listens on this
     // machine only; a configured server listens on every interface.

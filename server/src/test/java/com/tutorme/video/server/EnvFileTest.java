@@ -11,57 +11,83 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** ENV_FILE, read as the booking app's dotenv reads the same file. */
 class EnvFileTest {
   @TempDir Path temp;
 
   @Test
-  void aDotEnvFileIsReadAndTheEnvironmentWinsOverIt() throws IOException {
+  void aDotEnvFileIsReadAsDotenvReadsItAndTheEnvironmentWinsOverIt() throws IOException {
     Path file = write("""
-        # the booking app's .env
-        export DATABASE_URL="postgresql://app:pw@db:5432/tutorme"
-        JWT_SECRET='a-secret#of-at-least-thirty-two-$bytes!'   # as written, quoted
-        ALLOWED_ORIGINS = https://app.example#a comment, as dotenv reads it
+        \uFEFF# the booking app's .env
+        export DATABASE_URL="postgresql://app:pw@db:5432/tutorme"\r
+        JWT_SECRET=a-secret-of-at-least-thirty-two-bytes!#and a comment, as dotenv has it
+        ALLOWED_ORIGINS: https://app.example
+        JWT_PUBLIC_KEY_NOTE="-----BEGIN PUBLIC KEY-----
+        MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE
+        -----END PUBLIC KEY-----"
         APP_NOTE="two\\nlines"
+        APP_TICKS=`in backticks`
+        APP_PRICE='costs \\$5'
+        NEXT_PUBLIC_SITE=https://$VERCEL_URL
+        SMTP_PASSWORD=
         STUN_URLS=
         PORT=9000
-
         """);
 
-    Map<String, String> merged = EnvFile.withFile(Map.of("ENV_FILE", file.toString(),
-        "PORT", "9100"));
+    Env env = EnvFile.load(Map.of("ENV_FILE", file.toString(), "PORT", "9100"));
 
-    assertThat(merged).containsEntry("JWT_SECRET", "a-secret#of-at-least-thirty-two-$bytes!")
-        .containsEntry("DATABASE_URL", "postgresql://app:pw@db:5432/tutorme")
-        .containsEntry("ALLOWED_ORIGINS", "https://app.example")
-        .containsEntry("APP_NOTE", "two\nlines").containsEntry("STUN_URLS", "")
-        .containsEntry("PORT", "9100");
-    ServerConfig config = ServerConfig.fromEnvironment(merged);
+    assertThat(env.raw("JWT_SECRET")).isEqualTo("a-secret-of-at-least-thirty-two-bytes!");
+    assertThat(env.raw("DATABASE_URL")).isEqualTo("postgresql://app:pw@db:5432/tutorme");
+    assertThat(env.raw("ALLOWED_ORIGINS")).isEqualTo("https://app.example");
+    assertThat(env.raw("JWT_PUBLIC_KEY_NOTE")).startsWith("-----BEGIN PUBLIC KEY-----\n")
+        .endsWith("\n-----END PUBLIC KEY-----");
+    assertThat(env.raw("APP_NOTE")).isEqualTo("two\nlines");
+    assertThat(env.raw("APP_TICKS")).isEqualTo("in backticks");
+    assertThat(env.raw("APP_PRICE")).isEqualTo("costs $5");
+    assertThat(env.raw("STUN_URLS")).isEmpty();
+    assertThat(env.raw("PORT")).isEqualTo("9100");
+    // Lines the server never reads are the app's business: a $NAME or an empty value there
+    // is said only if the server reads it.
+    ServerConfig config = ServerConfig.from(env);
     assertThat(config.port()).isEqualTo(9100);
     assertThat(config.auth().isDevelopment()).isFalse();
-    assertThat(EnvFile.withFile(Map.of("PORT", "1"))).isEqualTo(Map.of("PORT", "1"));
+    assertThatThrownBy(() -> env.raw("NEXT_PUBLIC_SITE")).isInstanceOf(ConfigException.class)
+        .hasMessage("ENV_FILE " + file + " line 11: NEXT_PUBLIC_SITE holds a $, which the"
+            + " booking app's dotenv-expand would expand and this server does not: write \\$"
+            + " for a $ meant as written");
+    assertThatThrownBy(() -> env.get("SMTP_PASSWORD")).hasMessage("ENV_FILE " + file
+        + " line 12: SMTP_PASSWORD is empty: give it a value, or remove the line for the"
+        + " default");
+    assertThat(new Env(Map.of("PORT", "1")).raw("PORT")).isEqualTo("1");
   }
 
   @Test
-  void aBadFileIsOneErrorThatNamesTheLineAndNotItsValue() throws IOException {
+  void aSecretTheServerReadsIsRefusedUnlessTheEnvironmentGivesIt() throws IOException {
+    Path file = write("JWT_SECRET='abc$HOME-and-more-to-be-thirty-two-bytes'\n");
+
+    assertThatThrownBy(() -> ServerConfig.from(EnvFile.load(Map.of("ENV_FILE",
+        file.toString())))).hasMessageStartingWith("ENV_FILE " + file + " line 1: JWT_SECRET"
+            + " holds a $");
+    assertThat(ServerConfig.from(EnvFile.load(Map.of("ENV_FILE", file.toString(),
+        "JWT_SECRET", "from-the-environment-at-least-32-bytes"))).auth().isDevelopment())
+        .isFalse();
+  }
+
+  @Test
+  void aLineDotenvWouldSkipIsAMistakeNamedByItsNumber() throws IOException {
     Path file = write("PORT=9000\nJWT_SECRET hunter2-hunter2-hunter2-hunter2-hunter2\n");
 
-    assertThatThrownBy(() -> EnvFile.withFile(Map.of("ENV_FILE", file.toString())))
+    assertThatThrownBy(() -> EnvFile.load(Map.of("ENV_FILE", file.toString())))
         .isInstanceOf(ConfigException.class)
         .hasMessage("ENV_FILE " + file + " line 2 is not NAME=value");
-    assertThatThrownBy(() -> EnvFile.read(write("A=\"open\n")))
-        .hasMessageEndingWith("line 1 has a quote that does not close");
-    assertThatThrownBy(() -> EnvFile.withFile(Map.of("ENV_FILE",
+    assertThat(EnvFile.read(write("A=\"open\nB=1\n")).values())
+        .as("as dotenv reads a quote that does not close").containsEntry("A", "\"open")
+        .containsEntry("B", "1");
+    assertThatThrownBy(() -> EnvFile.load(Map.of("ENV_FILE",
         temp.resolve("missing.env").toString()))).isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("ENV_FILE " + temp.resolve("missing.env") + " cannot be read");
-    assertThatThrownBy(() -> EnvFile.withFile(Map.of("ENV_FILE", " ")))
+    assertThatThrownBy(() -> EnvFile.load(Map.of("ENV_FILE", " ")))
         .hasMessage("ENV_FILE is set but empty: give it a value, or unset it");
-    Path blank = write("\uFEFFPORT=1\nNEXTAUTH_URL=\n");
-    assertThatThrownBy(() -> EnvFile.read(blank)).hasMessage("ENV_FILE " + blank
-        + " line 2: NEXTAUTH_URL is empty: give it a value, or remove the line for the default");
-    assertThatThrownBy(() -> EnvFile.read(write("JWT_SECRET=abc$HOME-and-more\n")))
-        .hasMessageEndingWith("line 1 holds a $, which the booking app's dotenv-expand would"
-            + " expand and this server does not: single-quote the value if it is meant as"
-            + " written");
   }
 
   private Path write(String text) throws IOException {
