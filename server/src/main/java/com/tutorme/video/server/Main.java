@@ -40,12 +40,12 @@ public final class Main {
     // stop exit 0 instead of the JVM's 143; from the start, so that one during start-up (which
     // takes seconds on a loaded machine) stops the server as soon as it is up.
     StopSignals signals = new StopSignals(START_UP_GRACE, System::exit);
-    Signal.handle(new Signal("TERM"), signal -> signals.signalled());
-    Signal.handle(new Signal("INT"), signal -> signals.signalled());
+    Signal.handle(new Signal("TERM"), signal -> signals.signalled(StopSignals.EXIT_TERM));
+    Signal.handle(new Signal("INT"), signal -> signals.signalled(StopSignals.EXIT_INT));
     TutorMeServer server;
     try {
       checkTheJarsOwnSettings(args, System.getenv("LOG_LEVEL"));
-      ServerConfig config = ServerConfig.fromEnvironment(EnvFile.withFile(System.getenv()));
+      ServerConfig config = ServerConfig.from(EnvFile.load(System.getenv()));
       server = TutorMeServer.start(config);
       log.info("TutorMe Video listening on http://{}:{} ({} transport, {} event loops), "
           + "database {}", config.host(), server.port(), server.transportName(),

@@ -9,13 +9,16 @@ import org.slf4j.LoggerFactory;
 /**
  * What SIGTERM and SIGINT do to the runnable server. Once it is up, the first asks for a clean
  * stop (exit 0). One during start-up stops it as soon as it is up, unless start-up is still
- * going a while later (waiting on a database, say): then the process exits 143, as the JVM's
- * own handling would. A second signal exits 143 at once: the operator means it.
+ * going a while later (waiting on a database, say): then the process exits as the JVM's own
+ * handling would (143 for SIGTERM, 130 for SIGINT). A second signal exits so at once: the
+ * operator means it.
  */
 final class StopSignals {
   private static final Logger log = LoggerFactory.getLogger(StopSignals.class);
   /** The JVM's exit status for a process ended by SIGTERM. */
-  static final int EXIT_SIGNALLED = 143;
+  static final int EXIT_TERM = 143;
+  /** ... and by SIGINT (Ctrl-C). */
+  static final int EXIT_INT = 130;
 
   private final CountDownLatch stop = new CountDownLatch(1);
   private final Duration startUpGrace;
@@ -28,17 +31,23 @@ final class StopSignals {
     this.exit = exit;
   }
 
-  /** A stop signal arrived; from the JVM's signal thread. */
-  void signalled() {
+  /**
+   * A stop signal arrived; from the JVM's signal thread.
+   *
+   * @param exitStatus what the JVM would have exited with: {@link #EXIT_TERM} or {@link
+   *     #EXIT_INT}
+   */
+  void signalled(int exitStatus) {
     if (stop.getCount() == 0) {
       log.warn("asked again to stop: exiting now");
-      exit.accept(EXIT_SIGNALLED);
+      exit.accept(exitStatus);
       return;
     }
     stop.countDown();
     if (!started) {
       log.info("asked to stop during start-up: stopping once up");
-      Thread watchdog = new Thread(this::exitIfStillStarting, "tutorme-stop-during-start");
+      Thread watchdog = new Thread(() -> exitIfStillStarting(exitStatus),
+          "tutorme-stop-during-start");
       watchdog.setDaemon(true);
       watchdog.start();
     }
@@ -54,7 +63,7 @@ final class StopSignals {
     stop.await();
   }
 
-  private void exitIfStillStarting() {
+  private void exitIfStillStarting(int exitStatus) {
     try {
       Thread.sleep(startUpGrace.toMillis());
     } catch (InterruptedException e) {
@@ -63,7 +72,7 @@ final class StopSignals {
     if (!started) {
       log.warn("start-up still going {} s after the request to stop: exiting",
           startUpGrace.toSeconds());
-      exit.accept(EXIT_SIGNALLED);
+      exit.accept(exitStatus);
     }
   }
 }

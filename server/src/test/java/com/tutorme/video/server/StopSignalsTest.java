@@ -14,7 +14,7 @@ class StopSignalsTest {
     CompletableFuture<Integer> exited = new CompletableFuture<>();
     StopSignals signals = new StopSignals(Duration.ofMillis(200), exited::complete);
 
-    signals.signalled();
+    signals.signalled(StopSignals.EXIT_TERM);
     signals.started();
     signals.await(); // returns: the stop asked for during start-up stands
 
@@ -26,9 +26,9 @@ class StopSignalsTest {
     CompletableFuture<Integer> exited = new CompletableFuture<>();
     StopSignals signals = new StopSignals(Duration.ofMillis(200), exited::complete);
 
-    signals.signalled();
+    signals.signalled(StopSignals.EXIT_TERM);
 
-    assertThat(exited.get(10, TimeUnit.SECONDS)).isEqualTo(StopSignals.EXIT_SIGNALLED);
+    assertThat(exited.get(10, TimeUnit.SECONDS)).isEqualTo(StopSignals.EXIT_TERM);
   }
 
   @Test
@@ -37,10 +37,10 @@ class StopSignalsTest {
     StopSignals signals = new StopSignals(Duration.ofHours(1), exited::complete);
     signals.started();
 
-    signals.signalled();
+    signals.signalled(StopSignals.EXIT_INT);
     assertThat(exited).isNotDone();
-    signals.signalled();
+    signals.signalled(StopSignals.EXIT_INT);
 
-    assertThat(exited.get(1, TimeUnit.SECONDS)).isEqualTo(StopSignals.EXIT_SIGNALLED);
+    assertThat(exited.get(1, TimeUnit.SECONDS)).isEqualTo(StopSignals.EXIT_INT);
   }
 }

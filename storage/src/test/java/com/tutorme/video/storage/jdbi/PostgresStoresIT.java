@@ -88,7 +88,8 @@ class PostgresStoresIT extends StoreContract {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (System.nanoTime() < deadline) {
       try (ResultSet waiting = holder.executeQuery("SELECT count(*) FROM pg_stat_activity "
-          + "WHERE query LIKE '%pg_try_advisory_lock%' AND pid <> pg_backend_pid()")) {
+          + "WHERE datname = current_database() AND query LIKE '%pg_try_advisory_lock%'"
+          + " AND query NOT LIKE '%pg_stat_activity%' AND pid <> pg_backend_pid()")) {
         waiting.next();
         if (waiting.getInt(1) > 0) {
           return;
