@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -30,15 +31,22 @@ public final class Database implements AutoCloseable {
    */
   static final int QUERY_TIMEOUT_SECONDS = 2;
 
+  /** Null for a data source the caller brought ({@link #using}). */
   private final DatabaseSettings settings;
-  private final HikariDataSource pool;
+  private final DataSource dataSource;
+  /** The pool this opened, which it closes; null for a data source the caller owns. */
+  private final HikariDataSource ownPool;
+  private final int maxConnections;
   private final BookingStore bookings;
   private final SessionStore sessions;
 
-  private Database(DatabaseSettings settings, HikariDataSource pool, Clock clock) {
+  private Database(DatabaseSettings settings, DataSource dataSource, HikariDataSource ownPool,
+      int maxConnections, Clock clock) {
     this.settings = settings;
-    this.pool = pool;
-    Jdbi jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
+    this.dataSource = dataSource;
+    this.ownPool = ownPool;
+    this.maxConnections = maxConnections;
+    Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
     jdbi.getConfig(SqlStatements.class).setQueryTimeout(QUERY_TIMEOUT_SECONDS);
     UtcInstants.register(jdbi);
     this.bookings = new JdbiBookingStore(jdbi, clock);
@@ -59,11 +67,36 @@ public final class Database implements AutoCloseable {
           "cannot connect to " + settings.describe() + ": " + Failures.rootMessage(e), e);
     }
     try {
-      SchemaMigrations.migrate(pool);
-      return new Database(settings, pool, clock);
+      migrate(pool, settings.describe());
+      return new Database(settings, pool, pool, settings.maxPoolSize(), clock);
     } catch (RuntimeException e) {
       pool.close();
-      String message = "cannot migrate " + settings.describe() + ": " + Failures.rootMessage(e);
+      throw e;
+    }
+  }
+
+  /**
+   * Serves from a data source the caller owns, an embedding application's pool: migrated here
+   * (the tables and history under names of our own, beside the application's), never closed
+   * here. PostgreSQL or H2 in PostgreSQL mode. How soon an outage answers 503 is then the
+   * pool's connection timeout; ours is 1.5 s.
+   *
+   * @param maxConnections the most connections it lends this server at once: the server's
+   *     blocking work is sized to it
+   */
+  public static Database using(DataSource dataSource, int maxConnections) {
+    if (maxConnections < 1) {
+      throw new IllegalArgumentException("maxConnections must be at least 1");
+    }
+    migrate(dataSource, "the data source given");
+    return new Database(null, dataSource, null, maxConnections, Clock.systemUTC());
+  }
+
+  private static void migrate(DataSource dataSource, String described) {
+    try {
+      SchemaMigrations.migrate(dataSource);
+    } catch (RuntimeException e) {
+      String message = "cannot migrate " + described + ": " + Failures.rootMessage(e);
       // Reached a moment ago: a broken connection now is an outage, anything else the schema's.
       throw Failures.isConnectionFailure(e) ? new DatabaseUnavailableException(message, e)
           : new SchemaMigrationException(message, e);
@@ -106,13 +139,14 @@ public final class Database implements AutoCloseable {
     return sessions;
   }
 
+  /** The settings it was opened with; null for a data source the caller brought. */
   public DatabaseSettings settings() {
     return settings;
   }
 
   /** The largest number of statements that can run at once; size blocking executors to it. */
   public int maxConnections() {
-    return settings.maxPoolSize();
+    return maxConnections;
   }
 
   /**
@@ -120,15 +154,18 @@ public final class Database implements AutoCloseable {
    * for the check itself.
    */
   public boolean isReachable(Duration timeout) {
-    try (Connection connection = pool.getConnection()) {
+    try (Connection connection = dataSource.getConnection()) {
       return connection.isValid(Math.max(1, (int) timeout.toSeconds()));
     } catch (SQLException | RuntimeException e) {
       return false;
     }
   }
 
+  /** Closes the pool this opened; a data source the caller brought is left to the caller. */
   @Override
   public void close() {
-    pool.close();
+    if (ownPool != null) {
+      ownPool.close();
+    }
   }
 }
