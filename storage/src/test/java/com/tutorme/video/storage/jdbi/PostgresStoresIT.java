@@ -9,11 +9,11 @@ import com.tutorme.video.storage.TestDatabases.PostgresSchema;
 import com.tutorme.video.storage.TestDatabases;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -84,19 +84,16 @@ class PostgresStoresIT extends StoreContract {
   }
 
   /** Until another connection has tried for the take-over's lock, which this one holds. */
-  private static void awaitAWaiterFor(Statement holder) throws SQLException, InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < deadline) {
-      try (ResultSet waiting = holder.executeQuery("SELECT count(*) FROM pg_stat_activity "
-          + "WHERE datname = current_database() AND query LIKE '%pg_try_advisory_lock%'"
-          + " AND query NOT LIKE '%pg_stat_activity%' AND pid <> pg_backend_pid()")) {
-        waiting.next();
-        if (waiting.getInt(1) > 0) {
-          return;
-        }
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("no start-up waited for the take-over's lock");
+  private static void awaitAWaiterFor(Statement holder) {
+    Awaitility.await("a start-up trying for the take-over's lock")
+        .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+        .until(() -> {
+          try (ResultSet waiting = holder.executeQuery("SELECT count(*) FROM pg_stat_activity "
+              + "WHERE datname = current_database() AND query LIKE '%pg_try_advisory_lock%'"
+              + " AND query NOT LIKE '%pg_stat_activity%' AND pid <> pg_backend_pid()")) {
+            waiting.next();
+            return waiting.getInt(1) > 0;
+          }
+        });
   }
 }
