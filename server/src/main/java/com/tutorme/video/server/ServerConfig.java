@@ -54,7 +54,7 @@ public record ServerConfig(
    * {@code eventLoops} of 0: one event loop per available core. The loops never block, so more
    * loops than cores only add wake-ups and context switches (Netty's own default is two per
    * core): relaying 5,000 messages per second on two cores, four loops cost about 15 % more
-   * CPU per message than two (docs/benchmarks.md).
+   * CPU per message than two (the fourth pass in docs/benchmarks-log.md).
    */
   public static final int LOOPS_PER_CORE = 0;
 

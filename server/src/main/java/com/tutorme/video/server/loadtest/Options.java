@@ -68,7 +68,7 @@ record Options(String scenario, String server, int pairs, int rate, int seconds,
                             wakes for each loop's sends apart: measured in one hour at
                             5,000 msg/s, one loop cost the server about a fifth less CPU per
                             message than two; measured earlier, one ran out at 35,000 msg/s
-                            on two cores where two held 45,000-50,000 (docs/benchmarks.md)
+                            on two cores where two held 45,000-50,000 (docs/benchmarks-log.md)
         --runs K            run the scenario K times in this process, 1..10 (default 1)
         --jwt-secret S      the server's JWT_SECRET, when it is not in development mode
         --jwt-private-key F a PEM PRIVATE KEY file (PKCS#8, RSA or EC P-256) whose public half
