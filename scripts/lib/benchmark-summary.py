@@ -6,6 +6,8 @@ files are missing (a sitting stopped early) is left out, not guessed.
 """
 import json, pathlib, statistics, sys
 
+if len(sys.argv) != 2 or not pathlib.Path(sys.argv[1]).is_dir():
+    sys.exit(__doc__.strip().splitlines()[-1].strip().replace("scripts/lib", "usage: scripts/lib", 1))
 out = pathlib.Path(sys.argv[1])
 
 

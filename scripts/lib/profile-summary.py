@@ -9,6 +9,8 @@ profiler, just before: the difference is what sampling cost.
 """
 import collections, json, pathlib, sys
 
+if len(sys.argv) != 2 or not pathlib.Path(sys.argv[1]).is_dir():
+    sys.exit(__doc__.strip().splitlines()[-1].strip().replace("scripts/lib", "usage: scripts/lib", 1))
 out = pathlib.Path(sys.argv[1])
 
 # (category, marks): a mark is part of a frame's name, Java's dots for its slashes.
